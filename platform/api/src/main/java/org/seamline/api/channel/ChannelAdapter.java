@@ -1,0 +1,33 @@
+package org.seamline.api.channel;
+
+import java.util.Set;
+import org.osgi.annotation.versioning.ConsumerType;
+import org.seamline.api.health.Health;
+import org.seamline.api.message.OutboundMessage;
+
+/**
+ * A configured channel instance, registered as an OSGi service by its plugin with the service properties
+ * {@link #CHANNEL} and {@link #INSTANCE}. The platform sends through it and reports its health.
+ */
+@ConsumerType
+public interface ChannelAdapter {
+
+    /** Service property: the channel kind, e.g. {@code api}. */
+    String CHANNEL = "seamline.channel";
+    /** Service property: the instance name from the factory configuration. */
+    String INSTANCE = "seamline.instance";
+
+    String channel();
+
+    String instance();
+
+    Set<Capability> capabilities();
+
+    /**
+     * Delivers one message. Blocks until the provider accepted or refused it; the plugin may retry transient
+     * failures itself and must throw when it gives up.
+     */
+    SendResult send(OutboundMessage message) throws SendException;
+
+    Health health();
+}

@@ -1,0 +1,23 @@
+package org.seamline.api.message;
+
+/**
+ * One way to reach or recognise a person: a type ({@code email}, {@code phone}, {@code whatsapp}, {@code userId},
+ * or a provider-specific type) and its value as the channel saw it. Normalisation happens in the platform.
+ */
+public record Identifier(String type, String value) {
+
+    public static final String EMAIL = "email";
+    public static final String PHONE = "phone";
+    public static final String WHATSAPP = "whatsapp";
+    public static final String USER_ID = "userId";
+
+    public Identifier {
+        type = Text.required(type, "identifier type");
+        value = Text.required(value, "identifier value");
+    }
+
+    @Override
+    public String toString() {
+        return type + ":" + value;
+    }
+}

@@ -1,0 +1,54 @@
+package org.seamline.launcher;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Maps the environment and the installation layout to Felix framework properties. */
+final class FrameworkProperties {
+
+    static final String DEFAULT_HTTP_PORT = "8080";
+    static final String DEFAULT_BIND = "127.0.0.1";
+    /** Plugins from deploy/ start after the platform's own bundles (levels 1-4). */
+    static final int PLUGIN_START_LEVEL = 5;
+
+    private FrameworkProperties() {
+    }
+
+    static Map<String, String> build(Path home, Map<String, String> env, String adminPasswordHash, boolean interactiveShell) {
+        Map<String, String> p = new HashMap<>();
+        p.put("seamline.home", home.toString());
+        p.put("org.osgi.framework.storage", home.resolve("data/cache").toString());
+        // Bundles are reinstalled from system/ and deploy/ on every start, so a removed plugin never lingers in the cache.
+        p.put("org.osgi.framework.storage.clean", "onFirstInit");
+        p.put("org.osgi.framework.startlevel.beginning", Integer.toString(PLUGIN_START_LEVEL));
+        p.put("felix.startlevel.bundle", Integer.toString(PLUGIN_START_LEVEL));
+
+        p.put("org.osgi.service.http.port", valueOr(env, "SEAMLINE_HTTP_PORT", DEFAULT_HTTP_PORT));
+        p.put("org.apache.felix.http.host", valueOr(env, "SEAMLINE_BIND", DEFAULT_BIND));
+        p.put("org.apache.felix.http.enable", "true");
+        p.put("org.apache.felix.https.enable", "false");
+
+        p.put("felix.fileinstall.dir", home.resolve("deploy") + "," + home.resolve("etc"));
+        p.put("felix.fileinstall.filter", ".*\\.(jar|cfg|config)");
+        p.put("felix.fileinstall.poll", "500");
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.start.level", Integer.toString(PLUGIN_START_LEVEL));
+        p.put("felix.fileinstall.log.level", "3");
+        p.put("felix.fileinstall.enableConfigSave", "true");
+
+        p.put("felix.webconsole.username", "admin");
+        p.put("felix.webconsole.password", adminPasswordHash);
+        p.put("felix.webconsole.realm", "Seamline");
+        p.put("seamline.admin.password.hash", adminPasswordHash);
+
+        p.put("gosh.args", interactiveShell ? "--noshutdown" : "--nointeractive --noshutdown");
+        p.put("felix.log.level", "1");
+        return p;
+    }
+
+    private static String valueOr(Map<String, String> env, String name, String fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+}

@@ -1,0 +1,24 @@
+package org.seamline.store;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+import org.seamline.api.ingress.Acceptance;
+import org.seamline.api.message.InboundMessage;
+
+/** The durable inbox table: idempotent inserts keyed by channel + instance + provider message id. */
+@ProviderType
+public interface InboxStore {
+
+    /**
+     * Inserts the messages in one transaction and commits it. Answers one acceptance per message, in order; a message
+     * whose key is already stored (or repeats within the batch) gets the first one's id and {@code duplicate = true}.
+     */
+    List<Acceptance> insert(List<InboundMessage> messages) throws SQLException;
+
+    Optional<Interaction> find(String id) throws SQLException;
+
+    /** Newest first; {@code channel} null for all channels. */
+    Page<Interaction> list(String channel, int offset, int limit) throws SQLException;
+}

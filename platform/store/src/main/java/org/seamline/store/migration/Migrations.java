@@ -1,0 +1,160 @@
+package org.seamline.store.migration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the numbered SQL scripts listed in {@code migration/index} once each, in order, and refuses to start when
+ * an applied script has changed since. The same scripts run on H2 and PostgreSQL, so they use the SQL both share.
+ *
+ * <p>A small runner of our own: Flyway 10+ finds its database support through ServiceLoader plugins split over
+ * several jars, which needs more OSGi plumbing than these forty lines.
+ */
+public final class Migrations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+    private static final String INDEX = "index";
+
+    private final ClassLoader loader;
+    private final String folder;
+
+    public Migrations(ClassLoader loader, String folder) {
+        this.loader = loader;
+        this.folder = folder.endsWith("/") ? folder : folder + "/";
+    }
+
+    /** Applies pending scripts; answers how many ran. */
+    public int migrate(DataSource dataSource) throws SQLException {
+        List<Script> scripts = scripts();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                        + "name VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+            }
+            connection.commit();
+            Map<Integer, String> applied = applied(connection);
+            int ran = 0;
+            for (Script script : scripts) {
+                String checksum = applied.get(script.version());
+                if (checksum != null) {
+                    if (!checksum.equals(script.checksum())) {
+                        throw new SQLException("Migration " + script.name() + " changed after it was applied");
+                    }
+                    continue;
+                }
+                apply(connection, script);
+                ran++;
+            }
+            return ran;
+        }
+    }
+
+    private void apply(Connection connection, Script script) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : script.statements()) {
+                statement.execute(sql);
+            }
+            try (PreparedStatement record = connection.prepareStatement(
+                    "INSERT INTO schema_version (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
+                record.setInt(1, script.version());
+                record.setString(2, script.name());
+                record.setString(3, script.checksum());
+                record.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+                record.executeUpdate();
+            }
+            connection.commit();
+            LOG.info("Applied migration {}", script.name());
+        } catch (SQLException e) {
+            connection.rollback();
+            throw new SQLException("Migration " + script.name() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<Integer, String> applied(Connection connection) throws SQLException {
+        Map<Integer, String> applied = new HashMap<>();
+        try (Statement query = connection.createStatement();
+             ResultSet rows = query.executeQuery("SELECT version, checksum FROM schema_version")) {
+            while (rows.next()) {
+                applied.put(rows.getInt(1), rows.getString(2));
+            }
+        }
+        return applied;
+    }
+
+    List<Script> scripts() {
+        List<Script> scripts = new ArrayList<>();
+        for (String name : read(INDEX).split("\\R")) {
+            if (!name.isBlank() && !name.startsWith("#")) {
+                scripts.add(Script.parse(name.strip(), read(name.strip())));
+            }
+        }
+        return scripts;
+    }
+
+    private String read(String name) {
+        try (InputStream in = loader.getResourceAsStream(folder + name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing migration resource " + folder + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read migration resource " + folder + name, e);
+        }
+    }
+
+    record Script(int version, String name, String checksum, List<String> statements) {
+
+        /** {@code V<n>__<what>.sql}; statements end with a semicolon at the end of a line. */
+        static Script parse(String name, String sql) {
+            if (!name.matches("V\\d+__\\w+\\.sql")) {
+                throw new IllegalStateException("Migration name must look like V1__what.sql: " + name);
+            }
+            int version = Integer.parseInt(name.substring(1, name.indexOf("__")));
+            List<String> statements = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            for (String line : sql.split("\\R")) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                    continue;
+                }
+                current.append(line).append('\n');
+                if (trimmed.endsWith(";")) {
+                    String statement = current.toString().strip();
+                    statements.add(statement.substring(0, statement.length() - 1));
+                    current.setLength(0);
+                }
+            }
+            if (!current.toString().isBlank()) {
+                throw new IllegalStateException("Migration " + name + " ends without a semicolon");
+            }
+            return new Script(version, name, sha256(sql), List.copyOf(statements));
+        }
+
+        private static String sha256(String text) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.seamline.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.seamline.api.ingress.Acceptance;
+import org.seamline.api.message.Identifier;
+import org.seamline.api.message.InboundMessage;
+import org.seamline.api.message.Party;
+import org.seamline.store.Interaction;
+import org.seamline.store.Page;
+
+class JdbcInboxStoreTest {
+
+    private static InboundMessage message(String channel, String providerId) {
+        return new InboundMessage(channel, "shop", providerId, Party.of("Anna", new Identifier("email", "anna@example.com")),
+                "Hello " + providerId, List.of(), null, Instant.parse("2026-11-22T10:00:00Z"), null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void storesOnceAndAnswersRepeatsWithTheFirstId(String kind) throws Exception {
+        JdbcInboxStore store = new JdbcInboxStore(TestDatabases.of(kind));
+
+        Acceptance first = store.insert(List.of(message("api", "m-1"))).get(0);
+        List<Acceptance> again = store.insert(List.of(message("api", "m-1"), message("api", "m-2"), message("api", "m-2")));
+
+        assertFalse(first.duplicate());
+        assertEquals(new Acceptance(first.interactionId(), true), again.get(0));
+        assertFalse(again.get(1).duplicate());
+        assertEquals(new Acceptance(again.get(1).interactionId(), true), again.get(2), "a repeat inside one batch is a duplicate too");
+        assertEquals(2, store.list(null, 0, 10).total());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void theSameProviderIdOnAnotherChannelIsAnotherMessage(String kind) throws Exception {
+        JdbcInboxStore store = new JdbcInboxStore(TestDatabases.of(kind));
+
+        String viaApi = store.insert(List.of(message("api", "x"))).get(0).interactionId();
+        String viaSms = store.insert(List.of(message("sms", "x"))).get(0).interactionId();
+
+        assertNotEquals(viaApi, viaSms);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void readsBackWhatWasStoredFilteredAndPagedNewestFirst(String kind) throws Exception {
+        JdbcInboxStore store = new JdbcInboxStore(TestDatabases.of(kind));
+        for (int i = 1; i <= 5; i++) {
+            store.insert(List.of(message(i % 2 == 0 ? "sms" : "api", "m-" + i)));
+        }
+
+        Page<Interaction> page = store.list("api", 1, 1);
+        Interaction one = store.find(page.items().get(0).id()).orElseThrow();
+
+        assertEquals(3, page.total());
+        assertEquals("m-3", page.items().get(0).message().providerMessageId());
+        assertEquals(message("api", "m-3"), one.message());
+        assertTrue(store.find("no-such-id").isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void concurrentDeliveriesOfOneMessageStoreOneRow(String kind) throws Exception {
+        JdbcInboxStore store = new JdbcInboxStore(TestDatabases.of(kind));
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Callable<Acceptance>> deliveries = IntStream.range(0, 5)
+                    .<Callable<Acceptance>>mapToObj(i -> () -> store.insert(List.of(message("api", "same"))).get(0)).toList();
+            List<String> ids = pool.invokeAll(deliveries).stream().map(JdbcInboxStoreTest::get).map(Acceptance::interactionId).distinct().toList();
+
+            assertEquals(1, ids.size());
+            assertEquals(1, store.list(null, 0, 10).total());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Acceptance get(Future<Acceptance> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.seamline.store.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.seamline.store.Database;
+import org.seamline.store.migration.Migrations;
+
+/** Real databases for store tests: an embedded H2 file with the production settings, and a real PostgreSQL server. */
+final class TestDatabases {
+
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabases() {
+    }
+
+    static synchronized Database postgres() throws IOException, SQLException {
+        if (postgres == null) {
+            postgres = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+        }
+        String db = "t" + System.nanoTime();
+        try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + db);
+        }
+        return migrated(postgres.getJdbcUrl("postgres", db), "postgres");
+    }
+
+    static Database h2() throws IOException, SQLException {
+        Path dir = Files.createTempDirectory("seamline-h2");
+        return migrated(DataSources.embeddedUrl(dir), "");
+    }
+
+    static Database of(String kind) throws IOException, SQLException {
+        return "postgresql".equals(kind) ? postgres() : h2();
+    }
+
+    private static Database migrated(String url, String user) throws SQLException {
+        HikariDataSource pool = DataSources.pooled(url, user, "", 8, 2000);
+        new Migrations(TestDatabases.class.getClassLoader(), "org/seamline/store/migration").migrate(pool);
+        Database.Dialect dialect = DataSources.dialectOf(url);
+        return new Database() {
+            @Override
+            public DataSource dataSource() {
+                return pool;
+            }
+
+            @Override
+            public Dialect dialect() {
+                return dialect;
+            }
+
+            @Override
+            public String description() {
+                return DataSources.describe(url);
+            }
+        };
+    }
+}
