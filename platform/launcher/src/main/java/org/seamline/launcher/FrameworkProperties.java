@@ -15,7 +15,7 @@ final class FrameworkProperties {
     private FrameworkProperties() {
     }
 
-    static Map<String, String> build(Path home, Map<String, String> env, String adminPasswordHash, boolean interactiveShell) {
+    static Map<String, String> build(Path home, Map<String, String> env, String adminPasswordHash) {
         Map<String, String> p = new HashMap<>();
         p.put("seamline.home", home.toString());
         p.put("org.osgi.framework.storage", home.resolve("data/cache").toString());
@@ -37,12 +37,17 @@ final class FrameworkProperties {
         p.put("felix.fileinstall.log.level", "3");
         p.put("felix.fileinstall.enableConfigSave", "true");
 
+        // ConfigAdmin holds configurations back until the interpolation plugin runs, so $[env:...] never leaks through raw.
+        p.put("felix.cm.config.plugins", "org.apache.felix.configadmin.plugin.interpolation");
+        p.put("org.apache.felix.configadmin.plugin.interpolation.secretsdir", home.resolve("etc/secrets").toString());
+
         p.put("felix.webconsole.username", "admin");
         p.put("felix.webconsole.password", adminPasswordHash);
         p.put("felix.webconsole.realm", "Seamline");
         p.put("seamline.admin.password.hash", adminPasswordHash);
 
-        p.put("gosh.args", interactiveShell ? "--noshutdown" : "--nointeractive --noshutdown");
+        // Leaving the shell (Ctrl-D) must not stop the platform; bin/seamline stop or Ctrl-C does.
+        p.put("gosh.args", "--noshutdown");
         p.put("felix.log.level", "1");
         return p;
     }

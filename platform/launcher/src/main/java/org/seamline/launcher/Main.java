@@ -34,7 +34,7 @@ public final class Main {
         Files.createDirectories(home.resolve("logs"));
 
         boolean interactive = System.console() != null && Boolean.getBoolean("seamline.shell");
-        Map<String, String> properties = FrameworkProperties.build(home, env, admin.sha256Hash(), interactive);
+        Map<String, String> properties = FrameworkProperties.build(home, env, admin.sha256Hash());
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No OSGi framework on the launcher's class path"));
         Framework framework = factory.newFramework(properties);
@@ -42,7 +42,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "seamline-shutdown"));
 
         BundleContext context = framework.getBundleContext();
-        SystemBundles.install(context, home.resolve("system"));
+        SystemBundles.install(context, home.resolve("system"), interactive);
         framework.start();
         framework.adapt(FrameworkStartLevel.class).setStartLevel(FrameworkProperties.PLUGIN_START_LEVEL);
 

@@ -1,0 +1,81 @@
+package org.seamline.rest;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.seamline.core.http.JsonResponses;
+import org.seamline.core.security.ApiContext;
+import org.seamline.store.InboxStore;
+import org.seamline.store.Interaction;
+import org.seamline.store.Page;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/v1/interactions[?channel=&offset=&limit=]} (newest first) and
+ * {@code GET /api/v1/interactions/{id}}: the messages in the durable inbox.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/interactions", "/interactions/*"})
+@HttpWhiteboardContextSelect(ApiContext.SELECT)
+public class InteractionsServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(InteractionsServlet.class);
+
+    private final transient InboxStore inbox;
+
+    @Activate
+    public InteractionsServlet(@Reference InboxStore inbox) {
+        this.inbox = inbox;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        try {
+            if (path == null || path.equals("/")) {
+                list(request, response);
+            } else {
+                one(path.substring(1), response);
+            }
+        } catch (QueryParameters.BadRequestException e) {
+            JsonResponses.error(response, 400, "bad_request", e.getMessage());
+        } catch (SQLException e) {
+            LOG.warn("Reading interactions failed: {}", e.getMessage());
+            JsonResponses.error(response, 503, "store_unavailable", "the store cannot be read right now");
+        }
+    }
+
+    private void list(HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
+        String channel = request.getParameter("channel");
+        Page<Interaction> page = inbox.list(channel == null || channel.isBlank() ? null : channel.strip(),
+                QueryParameters.offset(request), QueryParameters.limit(request));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items().stream().map(InteractionView::of).toList());
+        body.put("total", page.total());
+        body.put("offset", page.offset());
+        body.put("limit", page.limit());
+        JsonResponses.write(response, 200, body);
+    }
+
+    private void one(String id, HttpServletResponse response) throws IOException, SQLException {
+        Optional<Interaction> found = inbox.find(id);
+        if (found.isEmpty()) {
+            JsonResponses.error(response, 404, "not_found", "no interaction with id " + id);
+            return;
+        }
+        JsonResponses.write(response, 200, InteractionView.of(found.get()));
+    }
+}
