@@ -6,7 +6,6 @@ import java.util.Hashtable;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.camel.CamelExecutionException;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -48,8 +47,8 @@ public class ApiChannel implements ChannelAdapter {
     private final CallbackPoster poster;
     private final ServiceRegistration<Servlet> servlet;
     private final ServiceRegistration<ChannelAdapter> adapter;
+    private final OutboundSender sender;
     private volatile PluginCamelContext camel;
-    private volatile String lastGiveUp;
 
     @Activate
     public ApiChannel(BundleContext bundleContext, @Reference Ingress ingress, ApiChannelConfiguration config,
@@ -58,6 +57,7 @@ public class ApiChannel implements ChannelAdapter {
         this.instance = InstanceName.of(properties);
         this.settings = new AtomicReference<>(ApiChannelSettings.from(config));
         this.poster = new CallbackPoster(settings::get);
+        this.sender = new OutboundSender(instance, () -> settings.get().sendAttempts());
         this.camel = startCamel(settings.get());
         this.servlet = bundleContext.registerService(Servlet.class, new WebhookServlet(instance, ingress, settings::get),
                 servletProperties());
@@ -125,22 +125,7 @@ public class ApiChannel implements ChannelAdapter {
 
     @Override
     public SendResult send(OutboundMessage message) throws SendException {
-        try {
-            SendResult result = camel.producer().requestBody(SendRoute.ENDPOINT, message, SendResult.class);
-            lastGiveUp = null;
-            return result;
-        } catch (CamelExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SendException refused) {
-                LOG.warn("API channel {}: message {} refused: {}", instance, message.id(), refused.getMessage());
-                throw refused;
-            }
-            String why = "gave up after " + settings.get().sendAttempts() + " attempts: "
-                    + (cause == null ? e.getMessage() : cause.getMessage());
-            lastGiveUp = why;
-            LOG.error("API channel {}: message {} not delivered, {}", instance, message.id(), why);
-            throw new SendException(why, true, cause);
-        }
+        return sender.send(camel.producer(), message);
     }
 
     @Override
@@ -148,7 +133,6 @@ public class ApiChannel implements ChannelAdapter {
         if (!camel.isStarted()) {
             return Health.down("routes are not started");
         }
-        String giveUp = lastGiveUp;
-        return giveUp == null ? Health.up() : new Health(Health.State.DEGRADED, "last reply " + giveUp);
+        return sender.health();
     }
 }
