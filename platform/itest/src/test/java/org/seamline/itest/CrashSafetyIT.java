@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,19 +33,12 @@ class CrashSafetyIT {
 
     @TempDir
     Path dir;
-    private static EmbeddedPostgres postgres;
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"embedded", "postgresql"})
     void everyAcknowledgedMessageSurvivesKill9(String store) throws Exception {
-        SeamlineProcess seamline = SeamlineProcess.start(dir, environment(store));
+        SeamlineProcess seamline = SeamlineProcess.start(dir,
+                store.equals("postgresql") ? PostgresServer.newDatabaseEnvironment() : Map.of());
         try {
             ApiChannelClient channel = new ApiChannelClient(seamline, "load");
             channel.configure("secret=" + SECRET);
@@ -105,21 +93,4 @@ class CrashSafetyIT {
         }
     }
 
-    private static Map<String, String> environment(String store) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        if (store.equals("postgresql")) {
-            synchronized (CrashSafetyIT.class) {
-                if (postgres == null) {
-                    postgres = EmbeddedPostgres.builder().start();
-                }
-            }
-            String db = "crash" + System.nanoTime();
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + db);
-            }
-            env.put("SEAMLINE_DB_URL", postgres.getJdbcUrl("postgres", db));
-            env.put("SEAMLINE_DB_USER", "postgres");
-        }
-        return env;
-    }
 }

@@ -25,13 +25,13 @@ import java.util.stream.Stream;
  * The real distribution, copied to a temporary home and run as its own process ({@code bin/seamline run}) on a
  * free loopback port. Everything a test does goes through HTTP or the file system, as an operator would.
  */
-final class SeamlineProcess implements AutoCloseable {
+public final class SeamlineProcess implements AutoCloseable {
 
-    static final String ADMIN_PASSWORD = "it-admin-" + Long.toHexString(System.nanoTime());
+    public static final String ADMIN_PASSWORD = "it-admin-" + Long.toHexString(System.nanoTime());
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    final Path home;
-    final int port;
+    public final Path home;
+    public final int port;
     private final Map<String, String> environment;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -44,7 +44,7 @@ final class SeamlineProcess implements AutoCloseable {
     }
 
     /** Copies the built distribution into {@code dir} and starts it; extra environment (e.g. SEAMLINE_DB_URL) is added. */
-    static SeamlineProcess start(Path dir, Map<String, String> extraEnvironment) throws IOException {
+    public static SeamlineProcess start(Path dir, Map<String, String> extraEnvironment) throws IOException {
         Path distribution = Path.of(System.getProperty("seamline.distribution", "../../distribution/target/seamline"));
         if (!Files.isExecutable(distribution.resolve("bin/seamline"))) {
             throw new IllegalStateException("Build the distribution first: " + distribution.toAbsolutePath());
@@ -59,7 +59,7 @@ final class SeamlineProcess implements AutoCloseable {
         return seamline;
     }
 
-    void launch() {
+    public void launch() {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/seamline").toString(), "run")
                 .directory(home.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -77,12 +77,12 @@ final class SeamlineProcess implements AutoCloseable {
     }
 
     /** {@code kill -9}: no shutdown hook, no flush, nothing graceful. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    HttpResponse<String> get(String path, boolean authenticated) {
+    public HttpResponse<String> get(String path, boolean authenticated) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET();
         if (authenticated) {
             request.header("Authorization", basic("admin", ADMIN_PASSWORD));
@@ -90,7 +90,7 @@ final class SeamlineProcess implements AutoCloseable {
         return send(request.build());
     }
 
-    JsonNode getJson(String path) {
+    public JsonNode getJson(String path) {
         HttpResponse<String> response = get(path, true);
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
@@ -98,7 +98,7 @@ final class SeamlineProcess implements AutoCloseable {
         return readJson(response.body());
     }
 
-    HttpResponse<String> post(String path, String body, Map<String, String> headers) {
+    public HttpResponse<String> post(String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .header("Content-Type", "application/json");
@@ -106,7 +106,7 @@ final class SeamlineProcess implements AutoCloseable {
         return send(request.build());
     }
 
-    HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -117,7 +117,7 @@ final class SeamlineProcess implements AutoCloseable {
         }
     }
 
-    JsonNode readJson(String body) {
+    public JsonNode readJson(String body) {
         try {
             return json.readTree(body);
         } catch (IOException e) {
@@ -125,16 +125,16 @@ final class SeamlineProcess implements AutoCloseable {
         }
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         Path log = home.resolve("logs/seamline.log");
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 

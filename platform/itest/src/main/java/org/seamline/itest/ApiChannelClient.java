@@ -10,31 +10,31 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** What an integrator's system does: configure an API channel instance and post signed messages to it. */
-final class ApiChannelClient {
+public final class ApiChannelClient {
 
     private final SeamlineProcess seamline;
     private final String instance;
 
-    ApiChannelClient(SeamlineProcess seamline, String instance) {
+    public ApiChannelClient(SeamlineProcess seamline, String instance) {
         this.seamline = seamline;
         this.instance = instance;
     }
 
     /** Writes {@code etc/org.seamline.channel.api-<instance>.cfg}, as an admin would. */
-    void configure(String... lines) throws IOException {
+    public void configure(String... lines) throws IOException {
         Files.writeString(seamline.home.resolve("etc/org.seamline.channel.api-" + instance + ".cfg"),
                 String.join("\n", lines) + "\n");
     }
 
-    String path() {
+    public String path() {
         return "/hooks/api/" + instance + "/messages";
     }
 
-    HttpResponse<String> post(String body, String secret) {
+    public HttpResponse<String> post(String body, String secret) {
         return seamline.post(path(), body, Map.of("X-Seamline-Signature", sign(body, secret)));
     }
 
-    static String sign(String body, String secret) {
+    public static String sign(String body, String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -44,7 +44,7 @@ final class ApiChannelClient {
         }
     }
 
-    static String message(String id, String fromJson) {
+    public static String message(String id, String fromJson) {
         return "{\"id\":\"" + id + "\",\"from\":" + fromJson + ",\"text\":\"Hello " + id + "\"}";
     }
 }
