@@ -11,14 +11,14 @@ import org.seamline.store.Database;
 import org.seamline.store.migration.Migrations;
 
 /** Real databases for store tests: an embedded H2 file with the production settings, and a real PostgreSQL server. */
-final class TestDatabases {
+public final class TestDatabases {
 
     private static EmbeddedPostgres postgres;
 
     private TestDatabases() {
     }
 
-    static synchronized Database postgres() throws IOException, SQLException {
+    public static synchronized Database postgres() throws IOException, SQLException {
         if (postgres == null) {
             postgres = EmbeddedPostgres.builder().start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -36,12 +36,13 @@ final class TestDatabases {
         return migrated(postgres.getJdbcUrl("postgres", db), "postgres");
     }
 
-    static Database h2() throws IOException, SQLException {
+    public static Database h2() throws IOException, SQLException {
         Path dir = Files.createTempDirectory("seamline-h2");
         return migrated(DataSources.embeddedUrl(dir), "");
     }
 
-    static Database of(String kind) throws IOException, SQLException {
+    /** {@code h2} or {@code postgresql}. */
+    public static Database of(String kind) throws IOException, SQLException {
         return "postgresql".equals(kind) ? postgres() : h2();
     }
 
