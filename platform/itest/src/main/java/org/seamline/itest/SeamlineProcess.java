@@ -69,6 +69,9 @@ public final class SeamlineProcess implements AutoCloseable {
         try {
             Files.createDirectories(home.resolve("logs"));
             process = builder.start();
+            Process started = process;
+            // Also when the test or benchmark JVM is terminated: never leave a platform running behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "seamline-process-cleanup"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,18 +4,21 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Maps the environment and the installation layout to Felix framework properties. */
-final class FrameworkProperties {
+/**
+ * Maps the environment and the installation layout to Felix framework properties. Public so that the in-container
+ * tests boot the framework with exactly the distribution's settings.
+ */
+public final class FrameworkProperties {
 
     static final String DEFAULT_HTTP_PORT = "8080";
     static final String DEFAULT_BIND = "127.0.0.1";
     /** Plugins from deploy/ start after the platform's own bundles (levels 1-4). */
-    static final int PLUGIN_START_LEVEL = 5;
+    public static final int PLUGIN_START_LEVEL = 5;
 
     private FrameworkProperties() {
     }
 
-    static Map<String, String> build(Path home, Map<String, String> env, String adminPasswordHash) {
+    public static Map<String, String> build(Path home, Map<String, String> env, String adminPasswordHash) {
         Map<String, String> p = new HashMap<>();
         p.put("seamline.home", home.toString());
         p.put("org.osgi.framework.storage", home.resolve("data/cache").toString());

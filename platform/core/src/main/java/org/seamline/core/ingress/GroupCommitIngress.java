@@ -55,11 +55,14 @@ public class GroupCommitIngress implements Ingress, HealthContributor {
         this.writer.start();
     }
 
+    /**
+     * Lets the writer finish its batch and leave at its next idle poll. No interrupt: an interrupt during file I/O
+     * closes the embedded database's file channel.
+     */
     @Deactivate
     void stop() throws InterruptedException {
         running = false;
-        writer.interrupt();
-        writer.join(TimeUnit.SECONDS.toMillis(10));
+        writer.join(TimeUnit.SECONDS.toMillis(10) + IDLE_POLL_MS);
         failAll(drain(), new IngressUnavailableException("ingress is stopping", null));
     }
 

@@ -13,9 +13,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -57,29 +59,16 @@ public class JdbcInboxStore implements InboxStore {
     }
 
     private List<Acceptance> insertOnce(List<InboundMessage> messages) throws SQLException {
+        Map<Key, InboundMessage> distinct = new LinkedHashMap<>();
+        messages.forEach(m -> distinct.putIfAbsent(Key.of(m), m));
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Map<Key, String> known = existing(connection, messages);
-                List<Acceptance> answers = new ArrayList<>(messages.size());
-                List<String> newIds = new ArrayList<>();
-                List<InboundMessage> fresh = new ArrayList<>();
-                for (InboundMessage message : messages) {
-                    Key key = Key.of(message);
-                    String id = known.get(key);
-                    if (id != null) {
-                        answers.add(new Acceptance(id, true));
-                    } else {
-                        id = UUID.randomUUID().toString();
-                        known.put(key, id);
-                        newIds.add(id);
-                        fresh.add(message);
-                        answers.add(new Acceptance(id, false));
-                    }
-                }
-                insertRows(connection, newIds, fresh);
+                Map<Key, Row> stored = database.dialect() == Database.Dialect.POSTGRESQL
+                        ? insertSkippingConflicts(connection, distinct)
+                        : insertUnknown(connection, distinct);
                 connection.commit();
-                return answers;
+                return answers(messages, distinct, stored);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -87,40 +76,85 @@ public class JdbcInboxStore implements InboxStore {
         }
     }
 
-    private Map<Key, String> existing(Connection connection, List<InboundMessage> messages) throws SQLException {
-        StringBuilder sql = new StringBuilder(
-                "SELECT channel, instance, provider_message_id, id FROM inbox_message WHERE (channel, instance, provider_message_id) IN (");
-        for (int i = 0; i < messages.size(); i++) {
-            sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
+    /**
+     * PostgreSQL: the unique key itself skips repeats ({@code ON CONFLICT DO NOTHING}), in one batch; only the
+     * skipped rows are looked up. Answers the id of every key (new or already stored).
+     */
+    private Map<Key, Row> insertSkippingConflicts(Connection connection, Map<Key, InboundMessage> distinct) throws SQLException {
+        Map<Key, String> ids = newIds(distinct.keySet());
+        int[] inserted = insertRows(connection, distinct, ids,
+                " ON CONFLICT (channel, instance, provider_message_id) DO NOTHING");
+        int i = 0;
+        Map<Key, Row> result = new LinkedHashMap<>();
+        for (Key key : distinct.keySet()) {
+            result.put(key, inserted[i++] == 0 ? new Row(existingId(connection, key), false) : new Row(ids.get(key), true));
         }
-        sql.append(')');
-        Map<Key, String> known = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
-            int p = 1;
-            for (InboundMessage message : messages) {
-                query.setString(p++, message.channel());
-                query.setString(p++, message.instance());
-                query.setString(p++, message.providerMessageId());
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    known.put(new Key(rows.getString(1), rows.getString(2), rows.getString(3)), rows.getString(4));
-                }
-            }
-        }
-        return known;
+        return result;
     }
 
-    private void insertRows(Connection connection, List<String> ids, List<InboundMessage> messages) throws SQLException {
+    /** H2 (no ON CONFLICT): look the keys up on the unique index, insert the unknown ones. */
+    private Map<Key, Row> insertUnknown(Connection connection, Map<Key, InboundMessage> distinct) throws SQLException {
+        Map<Key, Row> result = new LinkedHashMap<>();
+        Map<Key, InboundMessage> unknown = new LinkedHashMap<>();
+        for (Map.Entry<Key, InboundMessage> entry : distinct.entrySet()) {
+            String id = existingId(connection, entry.getKey());
+            if (id == null) {
+                unknown.put(entry.getKey(), entry.getValue());
+            } else {
+                result.put(entry.getKey(), new Row(id, false));
+            }
+        }
+        Map<Key, String> ids = newIds(unknown.keySet());
+        insertRows(connection, unknown, ids, "");
+        ids.forEach((key, id) -> result.put(key, new Row(id, true)));
+        return result;
+    }
+
+    /** One acceptance per message in order; only the first occurrence of a newly stored key is not a duplicate. */
+    private static List<Acceptance> answers(List<InboundMessage> messages, Map<Key, InboundMessage> distinct,
+                                            Map<Key, Row> rows) {
+        List<Acceptance> answers = new ArrayList<>(messages.size());
+        for (InboundMessage message : messages) {
+            Key key = Key.of(message);
+            Row row = rows.get(key);
+            boolean fresh = row.createdNow() && distinct.get(key) == message;
+            answers.add(new Acceptance(row.id(), !fresh));
+        }
+        return answers;
+    }
+
+    private static Map<Key, String> newIds(Set<Key> keys) {
+        Map<Key, String> ids = new LinkedHashMap<>();
+        keys.forEach(key -> ids.put(key, UUID.randomUUID().toString()));
+        return ids;
+    }
+
+    /** The stored id of one key, by the unique (channel, instance, provider_message_id) index; null if unknown. */
+    private static String existingId(Connection connection, Key key) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id FROM inbox_message WHERE channel = ? AND instance = ? AND provider_message_id = ?")) {
+            query.setString(1, key.channel());
+            query.setString(2, key.instance());
+            query.setString(3, key.providerMessageId());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    /** Inserts the messages as one JDBC batch; answers the per-row update counts (0 = skipped by ON CONFLICT). */
+    private int[] insertRows(Connection connection, Map<Key, InboundMessage> messages, Map<Key, String> ids, String onConflict)
+            throws SQLException {
         if (messages.isEmpty()) {
-            return;
+            return new int[0];
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO inbox_message "
-                + "(id, channel, instance, provider_message_id, payload, received_at, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < messages.size(); i++) {
-                InboundMessage message = messages.get(i);
-                insert.setString(1, ids.get(i));
+                + "(id, channel, instance, provider_message_id, payload, received_at, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + onConflict)) {
+            for (Map.Entry<Key, InboundMessage> entry : messages.entrySet()) {
+                InboundMessage message = entry.getValue();
+                insert.setString(1, ids.get(entry.getKey()));
                 insert.setString(2, message.channel());
                 insert.setString(3, message.instance());
                 insert.setString(4, message.providerMessageId());
@@ -129,7 +163,7 @@ public class JdbcInboxStore implements InboxStore {
                 insert.setObject(7, now);
                 insert.addBatch();
             }
-            insert.executeBatch();
+            return insert.executeBatch();
         }
     }
 
@@ -193,6 +227,10 @@ public class JdbcInboxStore implements InboxStore {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Message cannot be serialised", e);
         }
+    }
+
+    /** A key's row id, and whether this transaction created it. */
+    private record Row(String id, boolean createdNow) {
     }
 
     private record Key(String channel, String instance, String providerMessageId) {

@@ -1,0 +1,208 @@
+package org.seamline.itest.osgi;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.seamline.launcher.FrameworkProperties;
+
+/**
+ * The distribution's bundle set in a native Felix container, configured by the launcher's own
+ * {@link FrameworkProperties}. Inside the framework the tests see what HTTP cannot: bundle states, and the
+ * JVM's threads after an undeploy.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class BundleSetIT {
+
+    private static final String HOME = "seamline.it.home";
+    private static final String PORT = "seamline.it.port";
+    private static final String DISTRIBUTION = "seamline.distribution";
+    private static final long WITHIN_MS = 3_000;
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] configuration() throws Exception {
+        Path distribution = Path.of(System.getProperty(DISTRIBUTION, "../../distribution/target/seamline")).toAbsolutePath();
+        Path home = Files.createTempDirectory("seamline-paxexam");
+        for (String dir : List.of("etc", "deploy", "data", "logs")) {
+            Files.createDirectories(home.resolve(dir));
+        }
+        Files.copy(distribution.resolve("etc/org.seamline.store.cfg"), home.resolve("etc/org.seamline.store.cfg"));
+        int port = freePort();
+
+        List<Option> options = new ArrayList<>();
+        options.add(junitBundles());
+        options.add(frameworkStartLevel(FrameworkProperties.PLUGIN_START_LEVEL));
+        options.add(systemProperty(HOME).value(home.toString()));
+        options.add(systemProperty(PORT).value(Integer.toString(port)));
+        options.add(systemProperty(DISTRIBUTION).value(distribution.toString()));
+        options.add(systemProperty("seamline.home").value(home.toString()));
+        options.add(systemProperty("logback.configurationFile").value(distribution.resolve("etc/logback.xml").toString()));
+        Map<String, String> properties = FrameworkProperties.build(home,
+                Map.of("SEAMLINE_HTTP_PORT", Integer.toString(port)), sha256("it-password"));
+        properties.forEach((key, value) -> {
+            if (!key.startsWith("org.osgi.framework.")) {
+                options.add(frameworkProperty(key).value(value));
+            }
+        });
+        try (Stream<Path> levels = Files.list(distribution.resolve("system"))) {
+            for (Path level : levels.filter(d -> d.getFileName().toString().matches("\\d+")).sorted().toList()) {
+                try (Stream<Path> jars = Files.list(level)) {
+                    for (Path jar : jars.sorted().toList()) {
+                        options.add(bundle(jar.toUri().toString()).startLevel(Integer.parseInt(level.getFileName().toString())).start());
+                    }
+                }
+            }
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    @Test
+    public void everyBundleOfTheDistributionIsActive() throws Exception {
+        awaitTrue("all bundles active", 10_000, () -> notActive().isEmpty());
+        assertEquals(List.of(), notActive());
+        assertTrue(context.getBundles().length > 40);
+    }
+
+    @Test
+    public void theApiChannelDeploysServesUndeploysWithoutThreadsAndRedeploys() throws Exception {
+        Path home = Path.of(System.getProperty(HOME));
+        Path jar = apiChannelJar(Path.of(System.getProperty(DISTRIBUTION)).resolve("deploy"));
+        Files.writeString(home.resolve("etc/org.seamline.channel.api-shop.cfg"), "secret=one\n");
+
+        Files.copy(jar, home.resolve("deploy").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        awaitTrue("serving within 3 s of the jar arriving", WITHIN_MS, () -> post("m-1", "one") == 201);
+
+        Files.delete(home.resolve("deploy").resolve(jar.getFileName()));
+        awaitTrue("webhook gone within 3 s of the jar leaving", WITHIN_MS, () -> post("m-2", "one") == 404);
+        awaitTrue("no thread of the plugin left", WITHIN_MS, () -> pluginThreads().isEmpty());
+        awaitTrue("the plugin bundle uninstalled", WITHIN_MS, () -> installed("org.seamline.channel.api") == null);
+
+        Files.copy(jar, home.resolve("deploy").resolve(jar.getFileName()));
+        awaitTrue("serving again within 3 s", WITHIN_MS, () -> post("m-3", "one") == 201);
+    }
+
+    @Test
+    public void aChangedSecretInTheConfigFileIsEnforced() throws Exception {
+        Path home = Path.of(System.getProperty(HOME));
+        Path jar = apiChannelJar(Path.of(System.getProperty(DISTRIBUTION)).resolve("deploy"));
+        Files.copy(jar, home.resolve("deploy").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(home.resolve("etc/org.seamline.channel.api-live.cfg"), "secret=before\n");
+        awaitTrue("instance live serves", WITHIN_MS, () -> post("live", "l-1", "before") == 201);
+
+        Files.writeString(home.resolve("etc/org.seamline.channel.api-live.cfg"), "secret=after\n");
+        awaitTrue("new secret enforced", WITHIN_MS, () -> post("live", "l-2", "after") == 201);
+        assertEquals(403, post("live", "l-3", "before"));
+    }
+
+    private List<String> notActive() {
+        List<String> notActive = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            if (b.getState() != Bundle.ACTIVE && !(fragment && b.getState() == Bundle.RESOLVED)) {
+                notActive.add(b.getSymbolicName() + " state " + b.getState());
+            }
+        }
+        return notActive;
+    }
+
+    private Bundle installed(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> pluginThreads() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> name.contains("channel-api-shop")).toList();
+    }
+
+    private static int post(String id, String secret) {
+        return post("shop", id, secret);
+    }
+
+    private static int post(String instance, String id, String secret) {
+        String body = "{\"id\":\"" + id + "\",\"from\":{\"userId\":\"u\"}}";
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + System.getProperty(PORT)
+                            + "/hooks/api/" + instance + "/messages"))
+                    .header("X-Seamline-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path apiChannelJar(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("seamline-channel-api")).findFirst().orElseThrow();
+        }
+    }
+
+    private static void awaitTrue(String what, long millis, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("not within " + millis + " ms: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static String sha256(String password) throws Exception {
+        return "{sha-256}" + Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
