@@ -94,55 +94,61 @@ public final class IntakeBenchmark {
     }
 
     private Result closedLoop(int threads, Duration length) throws InterruptedException {
-        Recorder recorder = new Recorder(MAX_LATENCY_NANOS, 3);
-        AtomicLong errors = new AtomicLong();
+        Tally tally = new Tally();
         long end = System.nanoTime() + length.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    long before = System.nanoTime();
-                    int status = post();
-                    recorder.recordValue(Math.min(System.nanoTime() - before, MAX_LATENCY_NANOS));
-                    if (status >= 300) {
-                        errors.incrementAndGet();
-                    }
-                }
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(length.toSeconds() + 60, TimeUnit.SECONDS);
-        return new Result(recorder.getIntervalHistogram(), errors.get(), System.nanoTime() - start);
+        runSenders(threads, length, () -> {
+            while (System.nanoTime() < end) {
+                long before = System.nanoTime();
+                tally.record(post(), before);
+            }
+        });
+        return tally.result(start);
     }
 
     private Result openModel(int rate, int senders, Duration length) throws InterruptedException {
-        Recorder recorder = new Recorder(MAX_LATENCY_NANOS, 3);
-        AtomicLong errors = new AtomicLong();
+        Tally tally = new Tally();
         AtomicLong next = new AtomicLong();
         long total = rate * length.toSeconds();
         double intervalNanos = 1e9 / rate;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-        ExecutorService pool = Executors.newFixedThreadPool(senders);
-        for (int t = 0; t < senders; t++) {
-            pool.submit(() -> {
-                for (long i; (i = next.getAndIncrement()) < total; ) {
-                    long intended = start + (long) (i * intervalNanos);
-                    long wait = intended - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    int status = post();
-                    recorder.recordValue(Math.min(System.nanoTime() - intended, MAX_LATENCY_NANOS));
-                    if (status >= 300) {
-                        errors.incrementAndGet();
-                    }
+        runSenders(senders, length, () -> {
+            for (long i; (i = next.getAndIncrement()) < total; ) {
+                long intended = start + (long) (i * intervalNanos);
+                long wait = intended - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
                 }
-            });
+                tally.record(post(), intended);
+            }
+        });
+        return tally.result(start);
+    }
+
+    private static void runSenders(int threads, Duration length, Runnable sender) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            pool.submit(sender);
         }
         pool.shutdown();
         pool.awaitTermination(length.toSeconds() + 120, TimeUnit.SECONDS);
-        return new Result(recorder.getIntervalHistogram(), errors.get(), System.nanoTime() - start);
+    }
+
+    /** Latencies (from the given start of each request) and failed requests, shared by all sender threads. */
+    private static final class Tally {
+        private final Recorder recorder = new Recorder(MAX_LATENCY_NANOS, 3);
+        private final AtomicLong errors = new AtomicLong();
+
+        void record(int status, long sinceNanos) {
+            recorder.recordValue(Math.min(System.nanoTime() - sinceNanos, MAX_LATENCY_NANOS));
+            if (status >= 300) {
+                errors.incrementAndGet();
+            }
+        }
+
+        Result result(long startNanos) {
+            return new Result(recorder.getIntervalHistogram(), errors.get(), System.nanoTime() - startNanos);
+        }
     }
 
     private record Result(Histogram histogram, long errors, long elapsedNanos) {

@@ -24,7 +24,7 @@ final class SystemBundles {
     private SystemBundles() {
     }
 
-    static List<Bundle> install(BundleContext context, Path systemDir, boolean withShell) throws IOException, BundleException {
+    static void install(BundleContext context, Path systemDir, boolean withShell) throws IOException, BundleException {
         List<Bundle> installed = new ArrayList<>();
         List<Path> levels;
         try (Stream<Path> dirs = Files.list(systemDir)) {
@@ -42,7 +42,6 @@ final class SystemBundles {
                 bundle.start();
             }
         }
-        return installed;
     }
 
     private static void installAll(BundleContext context, Path dir, int level, List<Bundle> installed)
