@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -43,6 +44,8 @@ public class GroupCommitIngress implements Ingress, HealthContributor {
     private final Thread writer;
     private volatile boolean running = true;
     private volatile String lastFailure;
+    private final AtomicLong committedMessages = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
 
     @Activate
     public GroupCommitIngress(@Reference InboxStore inbox, IngressConfiguration config) {
@@ -115,6 +118,8 @@ public class GroupCommitIngress implements Ingress, HealthContributor {
     private void commit(List<Pending> batch) {
         try {
             List<Acceptance> answers = inbox.insert(batch.stream().map(Pending::message).toList());
+            commits.incrementAndGet();
+            committedMessages.addAndGet(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result.complete(answers.get(i));
             }
@@ -147,7 +152,8 @@ public class GroupCommitIngress implements Ingress, HealthContributor {
             return Health.down("inbox writer is not running");
         }
         String failure = lastFailure;
-        String depth = "queued: " + queue.size();
+        long batches = commits.get();
+        String depth = String.format("queued: %d, committed: %d in %d transactions", queue.size(), committedMessages.get(), batches);
         return failure == null ? new Health(Health.State.UP, depth)
                 : new Health(Health.State.DEGRADED, depth + ", last commit failed: " + failure);
     }
