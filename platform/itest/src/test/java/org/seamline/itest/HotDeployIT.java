@@ -74,6 +74,16 @@ class HotDeployIT {
     }
 
     @Test
+    void anInstanceWhoseSecretPlaceholderIsUnsetIsRefusedAndTheLogSaysWhy() throws Exception {
+        ApiChannelClient broken = new ApiChannelClient(seamline, "broken");
+        broken.configure("secret=$[env:SEAMLINE_IT_NOT_SET]");
+
+        await().atMost(WITHIN).until(() -> seamline.log().contains("'secret' refers to a variable or secret that is not set"));
+        assertEquals(404, broken.post(ApiChannelClient.message("b-1", FROM), "$[env:SEAMLINE_IT_NOT_SET]").statusCode());
+        Files.delete(seamline.home.resolve("etc/org.seamline.channel.api-broken.cfg"));
+    }
+
+    @Test
     void twoInstancesServeSideBySideWithTheirOwnSecrets() throws Exception {
         ApiChannelClient crm = new ApiChannelClient(seamline, "crm");
         crm.configure("secret=crm-secret");

@@ -11,6 +11,10 @@ record ApiChannelSettings(Signature signature, URI callbackUrl, int maxBodyBytes
         if (config.secret() == null || config.secret().isBlank()) {
             throw new IllegalArgumentException("'secret' is required");
         }
+        if (config.secret().contains("$[")) {
+            // ConfigAdmin leaves $[env:NAME] as it is when NAME is not set: that text must never become the key.
+            throw new IllegalArgumentException("'secret' refers to a variable or secret that is not set");
+        }
         return new ApiChannelSettings(new Signature(config.secret()), callback(config.callbackUrl()),
                 positive(config.maxBodyBytes(), "maxBodyBytes"), positive(config.sendAttempts(), "sendAttempts"),
                 Math.max(0, config.firstRetryDelayMillis()), positive(config.callbackTimeoutMillis(), "callbackTimeoutMillis"));
