@@ -1,5 +1,6 @@
 package org.seamline.store;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -21,4 +22,16 @@ public interface InboxStore {
 
     /** Newest first; {@code channel} null for all channels. */
     Page<Interaction> list(String channel, int offset, int limit) throws SQLException;
+
+    /** Messages not yet processed, oldest first: the inbox processor's work list. */
+    List<Interaction> pending(int limit) throws SQLException;
+
+    /**
+     * Marks a message processed for the customer it resolved to, inside the caller's transaction, so processing
+     * and its effects commit together. False when it was already processed (by an earlier attempt or another node).
+     */
+    boolean markProcessed(Connection connection, String interactionId, String customerId) throws SQLException;
+
+    /** Records why a message cannot be processed and takes it off the work list (a poison message must not block). */
+    void markFailed(String interactionId, String reason) throws SQLException;
 }

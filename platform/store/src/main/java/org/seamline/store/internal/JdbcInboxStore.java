@@ -211,6 +211,45 @@ public class JdbcInboxStore implements InboxStore {
         }
     }
 
+    @Override
+    public List<Interaction> pending(int limit) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                     + " FROM inbox_message WHERE processed_at IS NULL ORDER BY seq LIMIT ?")) {
+            query.setInt(1, limit);
+            List<Interaction> items = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    items.add(interaction(rows));
+                }
+            }
+            return items;
+        }
+    }
+
+    @Override
+    public boolean markProcessed(Connection connection, String interactionId, String customerId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE inbox_message SET customer_id = ?, processed_at = ? WHERE id = ? AND processed_at IS NULL")) {
+            update.setString(1, customerId);
+            update.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+            update.setString(3, interactionId);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    @Override
+    public void markFailed(String interactionId, String reason) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE inbox_message SET processing_error = ?, processed_at = ? WHERE id = ? AND processed_at IS NULL")) {
+            update.setString(1, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+            update.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+            update.setString(3, interactionId);
+            update.executeUpdate();
+        }
+    }
+
     private Interaction interaction(ResultSet row) throws SQLException {
         try {
             InboundMessage message = json.readValue(row.getString("payload"), InboundMessage.class);

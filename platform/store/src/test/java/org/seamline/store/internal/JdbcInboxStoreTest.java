@@ -88,6 +88,22 @@ class JdbcInboxStoreTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void pendingMessagesAreListedOldestFirstUntilMarkedProcessedOnce(String kind) throws Exception {
+        var database = TestDatabases.of(kind);
+        JdbcInboxStore store = new JdbcInboxStore(database);
+        String first = store.insert(List.of(message("api", "p-1"))).get(0).interactionId();
+        store.insert(List.of(message("api", "p-2")));
+
+        assertEquals(List.of("p-1", "p-2"), store.pending(10).stream().map(i -> i.message().providerMessageId()).toList());
+        try (var connection = database.dataSource().getConnection()) {
+            assertTrue(store.markProcessed(connection, first, "customer-1"));
+            assertFalse(store.markProcessed(connection, first, "customer-2"), "a message is processed once");
+        }
+        assertEquals(List.of("p-2"), store.pending(10).stream().map(i -> i.message().providerMessageId()).toList());
+    }
+
     private static Acceptance get(Future<Acceptance> future) {
         try {
             return future.get();

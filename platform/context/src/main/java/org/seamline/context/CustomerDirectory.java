@@ -1,0 +1,19 @@
+package org.seamline.context;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+import org.seamline.store.Page;
+
+/** Reads customers. Lookups normalise the identifier the same way inbound messages are normalised. */
+@ProviderType
+public interface CustomerDirectory {
+
+    Optional<Customer> customer(String id) throws SQLException;
+
+    /** The customer owning {@code type:value} once normalised; empty when unknown or not a valid identifier. */
+    Optional<Customer> findByIdentifier(String type, String value) throws SQLException;
+
+    /** Newest first. */
+    Page<Customer> customers(int offset, int limit) throws SQLException;
+}

@@ -1,0 +1,56 @@
+package org.seamline.context.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.seamline.api.message.Identifier;
+import org.seamline.context.Customer;
+import org.seamline.context.CustomerDirectory;
+import org.seamline.store.Database;
+import org.seamline.store.Page;
+
+/** {@link CustomerDirectory} on the platform database. */
+@Component(service = CustomerDirectory.class, configurationPid = ContextComponents.PID)
+@Designate(ocd = ContextConfiguration.class)
+public class CustomerDirectoryService implements CustomerDirectory {
+
+    private final Database database;
+    private final IdentifierNormalizer normalizer;
+    private final CustomerStore customers = new CustomerStore();
+
+    @Activate
+    public CustomerDirectoryService(@Reference Database database, ContextConfiguration config) {
+        this.database = database;
+        this.normalizer = new IdentifierNormalizer(config.defaultRegion());
+    }
+
+    @Override
+    public Optional<Customer> customer(String id) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            return customers.customer(c, id);
+        }
+    }
+
+    @Override
+    public Optional<Customer> findByIdentifier(String type, String value) throws SQLException {
+        Optional<Identifier> key = normalizer.normalize(type, value);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection c = database.dataSource().getConnection()) {
+            Optional<String> owner = customers.owner(c, key.get());
+            return owner.isEmpty() ? Optional.empty() : customers.customer(c, owner.get());
+        }
+    }
+
+    @Override
+    public Page<Customer> customers(int offset, int limit) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            return new Page<>(customers.customers(c, offset, limit), customers.count(c), offset, limit);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.seamline.context.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.seamline.api.message.Identifier;
+import org.seamline.context.Customer;
+import org.seamline.context.CustomerIdentifier;
+
+/** SQL for customers and their identifiers; every method works in the caller's connection (and transaction). */
+final class CustomerStore {
+
+    Optional<String> owner(Connection c, Identifier identifier) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT customer_id FROM customer_identifier WHERE id_type = ? AND id_value = ?")) {
+            q.setString(1, identifier.type());
+            q.setString(2, identifier.value());
+            try (ResultSet r = q.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    String create(Connection c, String displayName) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO customer (id, display_name, created_at) VALUES (?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, displayName);
+            insert.setObject(3, now());
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    void link(Connection c, String customerId, Identifier identifier, String source, String evidence, int confidence)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO customer_identifier "
+                + "(id_type, id_value, customer_id, source, evidence, confidence, linked_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, identifier.type());
+            insert.setString(2, identifier.value());
+            insert.setString(3, customerId);
+            insert.setString(4, source);
+            insert.setString(5, evidence);
+            insert.setInt(6, confidence);
+            insert.setObject(7, now());
+            insert.executeUpdate();
+        }
+    }
+
+    int identifierCount(Connection c, String customerId) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM customer_identifier WHERE customer_id = ?")) {
+            q.setString(1, customerId);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    /** Sets the display name if the customer has none yet: the first name a channel reports wins. */
+    void nameIfUnnamed(Connection c, String customerId, String displayName) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE customer SET display_name = ? WHERE id = ? AND display_name IS NULL")) {
+            update.setString(1, displayName);
+            update.setString(2, customerId);
+            update.executeUpdate();
+        }
+    }
+
+    Optional<Customer> customer(Connection c, String id) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT id, display_name, created_at FROM customer WHERE id = ?")) {
+            q.setString(1, id);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next() ? Optional.of(customer(c, r)) : Optional.empty();
+            }
+        }
+    }
+
+    List<Customer> customers(Connection c, int offset, int limit) throws SQLException {
+        List<Customer> customers = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT id, display_name, created_at FROM customer ORDER BY created_at DESC, id LIMIT ? OFFSET ?")) {
+            q.setInt(1, limit);
+            q.setInt(2, offset);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    customers.add(customer(c, r));
+                }
+            }
+        }
+        return customers;
+    }
+
+    long count(Connection c) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM customer"); ResultSet r = q.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private Customer customer(Connection c, ResultSet row) throws SQLException {
+        String id = row.getString("id");
+        return new Customer(id, row.getString("display_name"), identifiers(c, id),
+                row.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    private List<CustomerIdentifier> identifiers(Connection c, String customerId) throws SQLException {
+        List<CustomerIdentifier> identifiers = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT id_type, id_value, source, evidence, confidence, linked_at "
+                + "FROM customer_identifier WHERE customer_id = ? ORDER BY linked_at, id_type, id_value")) {
+            q.setString(1, customerId);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    identifiers.add(new CustomerIdentifier(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getInt(5), r.getObject(6, OffsetDateTime.class).toInstant()));
+                }
+            }
+        }
+        return identifiers;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

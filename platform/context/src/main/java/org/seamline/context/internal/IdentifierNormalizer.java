@@ -1,0 +1,72 @@
+package org.seamline.context.internal;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.seamline.api.message.Identifier;
+
+/**
+ * Turns identifiers as channels saw them into the keys of the identity graph: emails trimmed and lower-cased,
+ * phone numbers (also WhatsApp ids, which are phone numbers) in E.164. An identifier that cannot be normalised
+ * is dropped rather than stored in a form that would never match.
+ */
+final class IdentifierNormalizer {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final String UNKNOWN_REGION = "ZZ";
+
+    private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+    private final String defaultRegion;
+
+    IdentifierNormalizer(String defaultRegion) {
+        this.defaultRegion = defaultRegion == null || defaultRegion.isBlank() ? UNKNOWN_REGION : defaultRegion.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The normalised identifiers, without repeats. A WhatsApp id also yields the phone identifier, so the same
+     * number on SMS and WhatsApp is one person.
+     */
+    List<Identifier> normalize(List<Identifier> identifiers) {
+        Set<Identifier> result = new LinkedHashSet<>();
+        for (Identifier identifier : identifiers) {
+            switch (identifier.type()) {
+                case Identifier.EMAIL -> email(identifier.value()).ifPresent(v -> result.add(new Identifier(Identifier.EMAIL, v)));
+                case Identifier.PHONE -> phone(identifier.value()).ifPresent(v -> result.add(new Identifier(Identifier.PHONE, v)));
+                case Identifier.WHATSAPP -> phone(identifier.value().replaceFirst("(?i)^whatsapp:", "")).ifPresent(v -> {
+                    result.add(new Identifier(Identifier.WHATSAPP, v));
+                    result.add(new Identifier(Identifier.PHONE, v));
+                });
+                default -> result.add(new Identifier(identifier.type(), identifier.value().strip()));
+            }
+        }
+        return new ArrayList<>(result);
+    }
+
+    /** One identifier, as a lookup key; empty when it is not valid for its type. */
+    Optional<Identifier> normalize(String type, String value) {
+        List<Identifier> normalized = normalize(List.of(new Identifier(type, value)));
+        return normalized.isEmpty() ? Optional.empty() : Optional.of(normalized.get(0));
+    }
+
+    Optional<String> email(String raw) {
+        String value = raw.strip().toLowerCase(Locale.ROOT);
+        return EMAIL.matcher(value).matches() ? Optional.of(value) : Optional.empty();
+    }
+
+    Optional<String> phone(String raw) {
+        try {
+            PhoneNumber number = phones.parse(raw.strip(), defaultRegion);
+            return phones.isPossibleNumber(number)
+                    ? Optional.of(phones.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)) : Optional.empty();
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+}

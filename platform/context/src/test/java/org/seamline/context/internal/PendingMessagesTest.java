@@ -1,0 +1,125 @@
+package org.seamline.context.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.seamline.api.message.Identifier;
+import org.seamline.api.message.InboundMessage;
+import org.seamline.api.message.Party;
+import org.seamline.context.Customer;
+import org.seamline.store.Database;
+import org.seamline.store.internal.JdbcInboxStore;
+import org.seamline.store.internal.TestDatabases;
+
+/** Inbox messages resolved to customers on a real H2 and a real PostgreSQL. */
+class PendingMessagesTest {
+
+    private Database database;
+    private JdbcInboxStore inbox;
+    private PendingMessages pending;
+    private CustomerDirectoryService directory;
+
+    private void setUp(String kind, int maxIdentifiers) throws Exception {
+        database = TestDatabases.of(kind);
+        inbox = new JdbcInboxStore(database);
+        pending = new PendingMessages(database, inbox,
+                new IdentityResolver(new IdentifierNormalizer(""), new CustomerStore(), maxIdentifiers));
+        directory = new CustomerDirectoryService(database, config());
+    }
+
+    private static ContextConfiguration config() {
+        return new ContextConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return ContextConfiguration.class;
+            }
+
+            @Override
+            public String defaultRegion() {
+                return "";
+            }
+
+            @Override
+            public int maxIdentifiersPerCustomer() {
+                return 20;
+            }
+        };
+    }
+
+    private void receive(String id, String name, Identifier... from) throws Exception {
+        inbox.insert(List.of(new InboundMessage("api", "shop", id, new Party(name, List.of(from)), "text " + id,
+                null, null, null, null)));
+    }
+
+    private static Set<String> identifiers(Customer customer) {
+        return customer.identifiers().stream().map(i -> i.type() + ":" + i.value()).collect(Collectors.toSet());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void identifiersWrittenDifferentlyResolveToOneCustomerWhoCollectsThem(String kind) throws Exception {
+        setUp(kind, 20);
+        receive("m-1", "Anna", new Identifier("email", "anna@example.com"));
+        receive("m-2", null, new Identifier("email", "ANNA@Example.com "), new Identifier("phone", "+7 916 123-45-67"));
+        receive("m-3", null, new Identifier("phone", "+79161234567"));
+
+        assertEquals(3, pending.processPending());
+
+        Customer anna = directory.findByIdentifier("email", "Anna@example.com").orElseThrow();
+        assertEquals(Set.of("email:anna@example.com", "phone:+79161234567"), identifiers(anna));
+        assertEquals("Anna", anna.displayName());
+        assertEquals(anna.id(), directory.findByIdentifier("phone", "+7 (916) 123 45 67").orElseThrow().id());
+        assertEquals(1, directory.customers(0, 10).total());
+        assertEquals("api/shop", anna.identifiers().get(0).source());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void processingTwiceHasNoSecondEffect(String kind) throws Exception {
+        setUp(kind, 20);
+        receive("m-1", null, new Identifier("userId", "u-1"));
+
+        assertEquals(1, pending.processPending());
+        assertEquals(0, pending.processPending());
+        assertEquals(1, directory.customers(0, 10).total());
+        assertTrue(inbox.pending(10).isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anIdentifierOfAnotherCustomerIsNotPulledOverWithoutAMerge(String kind) throws Exception {
+        setUp(kind, 20);
+        receive("m-1", null, new Identifier("email", "anna@example.com"));
+        receive("m-2", null, new Identifier("phone", "+79161234567"));
+        receive("m-3", null, new Identifier("email", "anna@example.com"), new Identifier("phone", "+79161234567"));
+
+        pending.processPending();
+
+        String byEmail = directory.findByIdentifier("email", "anna@example.com").orElseThrow().id();
+        String byPhone = directory.findByIdentifier("phone", "+79161234567").orElseThrow().id();
+        assertNotEquals(byEmail, byPhone, "joining two customers is a merge, never a side effect");
+        assertEquals(2, directory.customers(0, 10).total());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aSharedNumberDoesNotGrowASuperCustomer(String kind) throws Exception {
+        setUp(kind, 2);
+        receive("m-1", null, new Identifier("phone", "+4930123456"), new Identifier("email", "a@example.com"),
+                new Identifier("email", "b@example.com"), new Identifier("email", "c@example.com"));
+
+        pending.processPending();
+
+        Customer office = directory.findByIdentifier("phone", "+4930123456").orElseThrow();
+        assertEquals(2, office.identifiers().size());
+        assertFalse(directory.findByIdentifier("email", "c@example.com").isPresent());
+    }
+}
