@@ -44,12 +44,13 @@ class CustomerContextIT {
     }
 
     @Test
-    void messagesWithIdentifiersWrittenDifferentlyBecomeOneCustomer() {
-        shop.post("{\"id\":\"c-1\",\"from\":{\"email\":\"Anna@Example.com\",\"name\":\"Anna\"},\"text\":\"Hi\"}", SECRET);
-        shop.post("{\"id\":\"c-2\",\"from\":{\"email\":\"anna@example.com \",\"phone\":\"+7 916 123-45-67\"}}", SECRET);
-        shop.post("{\"id\":\"c-3\",\"from\":{\"phone\":\"+79161234567\"}}", SECRET);
+    void anEmailAPhoneAndAMessageCarryingBothBecomeOneCustomer() {
+        shop.post("{\"id\":\"c-1\",\"from\":{\"email\":\"anna@example.com\",\"name\":\"Anna\"},\"text\":\"Hi\"}", SECRET);
+        shop.post("{\"id\":\"c-2\",\"from\":{\"phone\":\"+79161234567\"},\"text\":\"It is me again\"}", SECRET);
+        shop.post("{\"id\":\"c-3\",\"from\":{\"email\":\"ANNA@Example.com\",\"phone\":\"+7 916 123-45-67\"}}", SECRET);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> lookup("phone:+79161234567").size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> lookup("phone:+79161234567").size() == 1
+                && lookup("phone:+79161234567").get(0).get("id").equals(lookup("email:anna@example.com").get(0).get("id")));
         JsonNode anna = lookup("email:ANNA@example.com").get(0);
         Set<String> identifiers = new HashSet<>();
         anna.get("identifiers").forEach(i -> identifiers.add(i.get("type").asText() + ":" + i.get("value").asText()));
@@ -59,6 +60,53 @@ class CustomerContextIT {
         assertEquals(anna.get("id"), lookup("phone:+7 (916) 123 45 67").get(0).get("id"));
         assertEquals("api/shop", anna.at("/identifiers/0/source").asText());
         assertEquals(anna.get("id"), seamline.getJson("/api/v1/customers/" + anna.get("id").asText()).get("id"));
+    }
+
+    @Test
+    void aManualMergeMovesIdentifiersAndUnmergeRestoresBothExactly() throws Exception {
+        shop.post("{\"id\":\"x-1\",\"from\":{\"userId\":\"boris-1\",\"name\":\"Boris\"}}", SECRET);
+        shop.post("{\"id\":\"x-2\",\"from\":{\"email\":\"boris@example.org\"}}", SECRET);
+        await().atMost(Duration.ofSeconds(5)).until(() -> lookup("userId:boris-1").size() == 1 && lookup("email:boris@example.org").size() == 1);
+        JsonNode first = lookup("userId:boris-1").get(0);
+        JsonNode second = lookup("email:boris@example.org").get(0);
+        String firstId = first.get("id").asText();
+        String secondId = second.get("id").asText();
+
+        var merged = post("/api/v1/customers/" + firstId + "/merge", "{\"from\":\"" + secondId + "\",\"reason\":\"same person\"}");
+        assertEquals(201, merged.statusCode(), merged.body());
+        String mergeId = seamline.readJson(merged.body()).get("mergeId").asText();
+        assertEquals(firstId, lookup("email:boris@example.org").get(0).get("id").asText(), "the identifier now finds the survivor");
+        assertEquals(2, seamline.getJson("/api/v1/customers/" + firstId).get("identifiers").size());
+
+        var undone = post("/api/v1/customers/" + firstId + "/unmerge", "{\"mergeId\":\"" + mergeId + "\"}");
+        assertEquals(200, undone.statusCode(), undone.body());
+        assertEquals(first, seamline.getJson("/api/v1/customers/" + firstId));
+        assertEquals(second, seamline.getJson("/api/v1/customers/" + secondId));
+        for (String id : new String[] {firstId, secondId}) {
+            JsonNode trail = seamline.getJson("/api/v1/customers/" + id + "/merges").get("items");
+            assertEquals(mergeId, trail.get(0).get("id").asText());
+            assertEquals("admin", trail.get(0).get("actor").asText());
+            assertEquals("admin", trail.get(0).get("undoneBy").asText());
+        }
+        assertEquals(409, post("/api/v1/customers/" + firstId + "/unmerge", "{\"mergeId\":\"" + mergeId + "\"}").statusCode());
+    }
+
+    @Test
+    void impossibleMergesAreRefusedClearly() {
+        shop.post("{\"id\":\"y-1\",\"from\":{\"userId\":\"carla-1\"}}", SECRET);
+        await().atMost(Duration.ofSeconds(5)).until(() -> lookup("userId:carla-1").size() == 1);
+        String id = lookup("userId:carla-1").get(0).get("id").asText();
+
+        assertEquals(409, post("/api/v1/customers/" + id + "/merge", "{\"from\":\"" + id + "\"}").statusCode());
+        assertEquals(404, post("/api/v1/customers/" + id + "/merge", "{\"from\":\"nobody\"}").statusCode());
+        assertEquals(400, post("/api/v1/customers/" + id + "/merge", "{}").statusCode());
+        assertEquals(400, post("/api/v1/customers/" + id + "/merge", "not json").statusCode());
+        assertEquals(404, post("/api/v1/customers/" + id + "/unmerge", "{\"mergeId\":\"none\"}").statusCode());
+        assertEquals(0, seamline.getJson("/api/v1/customers/" + id + "/merges").get("items").size());
+    }
+
+    private static java.net.http.HttpResponse<String> post(String path, String json) {
+        return seamline.post(path, json, Map.of("Authorization", SeamlineProcess.basic("admin", SeamlineProcess.ADMIN_PASSWORD)));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.seamline.rest;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +19,12 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSe
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.seamline.context.Customer;
 import org.seamline.context.CustomerDirectory;
+import org.seamline.context.CustomerMerges;
+import org.seamline.context.MergeException;
+import org.seamline.context.MergeRecord;
+import org.seamline.core.http.Json;
+import org.seamline.core.http.PayloadTooLargeException;
+import org.seamline.core.http.RequestBodies;
 import org.seamline.core.http.JsonResponses;
 import org.seamline.core.security.ApiContext;
 import org.seamline.store.Page;
@@ -25,8 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/v1/customers} (newest first, paged), {@code GET /api/v1/customers?identifier=<type>:<value>}
- * (the value is normalised as inbound messages are: {@code phone:+7 916 123-45-67} finds {@code +79161234567})
- * and {@code GET /api/v1/customers/{id}}.
+ * (the value is normalised as inbound messages are: {@code phone:+7 916 123-45-67} finds {@code +79161234567}),
+ * {@code GET /api/v1/customers/{id}} (a merged id answers its survivor), {@code GET /api/v1/customers/{id}/merges}
+ * (audit trail), {@code POST /api/v1/customers/{id}/merge {"from", "reason"}} and
+ * {@code POST /api/v1/customers/{id}/unmerge {"mergeId"}}.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/customers", "/customers/*"})
@@ -36,19 +46,29 @@ public class CustomersServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(CustomersServlet.class);
 
+    private static final int MAX_BODY = 16_384;
+    private static final String ADMIN = "admin";
+
     private final transient CustomerDirectory directory;
+    private final transient CustomerMerges merges;
 
     @Activate
-    public CustomersServlet(@Reference CustomerDirectory directory) {
+    public CustomersServlet(@Reference CustomerDirectory directory, @Reference CustomerMerges merges) {
         this.directory = directory;
+        this.merges = merges;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
         try {
-            if (path != null && !path.equals("/")) {
-                answer(response, directory.customer(path.substring(1)), "no customer with id " + path.substring(1));
+            String[] parts = path == null ? new String[0] : path.substring(1).split("/");
+            if (parts.length == 2 && parts[1].equals("merges")) {
+                JsonResponses.write(response, 200, Map.of("items", merges.merges(parts[0])));
+            } else if (parts.length == 1 && !parts[0].isEmpty()) {
+                answer(response, directory.customer(parts[0]), "no customer with id " + parts[0]);
+            } else if (parts.length > 1) {
+                JsonResponses.error(response, 404, "not_found", "no such resource: " + path);
             } else if (request.getParameter("identifier") != null) {
                 byIdentifier(request.getParameter("identifier"), response);
             } else {
@@ -66,6 +86,53 @@ public class CustomersServlet extends HttpServlet {
             LOG.warn("Reading customers failed: {}", e.getMessage());
             JsonResponses.error(response, 503, "store_unavailable", "the store cannot be read right now");
         }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        String[] parts = path == null ? new String[0] : path.substring(1).split("/");
+        if (parts.length != 2 || !(parts[1].equals("merge") || parts[1].equals("unmerge"))) {
+            JsonResponses.error(response, 404, "not_found", "POST to /customers/{id}/merge or /customers/{id}/unmerge");
+            return;
+        }
+        try {
+            JsonNode body = Json.mapper().readTree(RequestBodies.read(request, MAX_BODY));
+            if (parts[1].equals("merge")) {
+                MergeRecord merge = merges.merge(parts[0], required(body, "from"), ADMIN, optional(body, "reason"));
+                JsonResponses.write(response, 201, Map.of("mergeId", merge.id(), "merge", merge));
+            } else {
+                String mergeId = required(body, "mergeId");
+                if (merges.merges(parts[0]).stream().noneMatch(m -> m.id().equals(mergeId))) {
+                    throw new MergeException(MergeException.Kind.NOT_FOUND, "customer " + parts[0] + " took part in no merge " + mergeId);
+                }
+                JsonResponses.write(response, 200, Map.of("merge", merges.unmerge(mergeId, ADMIN)));
+            }
+        } catch (PayloadTooLargeException e) {
+            JsonResponses.error(response, 413, "payload_too_large", e.getMessage());
+        } catch (JacksonException | QueryParameters.BadRequestException e) {
+            JsonResponses.error(response, 400, "bad_request", e instanceof JacksonException j ? "body is not valid JSON: "
+                    + j.getOriginalMessage() : e.getMessage());
+        } catch (MergeException e) {
+            JsonResponses.error(response, e.kind() == MergeException.Kind.NOT_FOUND ? 404 : 409,
+                    e.kind() == MergeException.Kind.NOT_FOUND ? "not_found" : "conflict", e.getMessage());
+        } catch (SQLException e) {
+            LOG.warn("Merge failed in the store: {}", e.getMessage());
+            JsonResponses.error(response, 503, "store_unavailable", "the store cannot be written right now; nothing changed");
+        }
+    }
+
+    private static String required(JsonNode body, String field) {
+        JsonNode value = body == null ? null : body.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new QueryParameters.BadRequestException("'" + field + "' is required");
+        }
+        return value.asText();
+    }
+
+    private static String optional(JsonNode body, String field) {
+        JsonNode value = body == null ? null : body.get(field);
+        return value == null || !value.isTextual() ? null : value.asText();
     }
 
     /** A lookup answers a list (empty or one customer), so "not found" and "found" have the same shape. */

@@ -13,4 +13,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Identifiers per customer", description = "Beyond this no identifier is linked "
             + "automatically: a shared office number must not pull everyone into one super-customer")
     int maxIdentifiersPerCustomer() default 20;
+
+    @AttributeDefinition(name = "Channels that merge automatically", description = "A message from one of these channels "
+            + "that carries identifiers of two customers merges them (audited, reversible). Email is left out: a From "
+            + "header is easily forged")
+    String[] autoMergeChannels() default {"api", "sms", "whatsapp", "voice"};
 }

@@ -14,8 +14,52 @@ import org.seamline.api.message.Identifier;
 import org.seamline.context.Customer;
 import org.seamline.context.CustomerIdentifier;
 
-/** SQL for customers and their identifiers; every method works in the caller's connection (and transaction). */
+/**
+ * SQL for customers and their identifiers; every method works in the caller's connection (and transaction).
+ * A merged customer points at its survivor ({@code merged_into}); reads answer for the <em>canonical</em> customer,
+ * the end of that chain, with the identifiers of every customer merged into it.
+ */
 final class CustomerStore {
+
+    /** Merges never form cycles; the bound only guards against a corrupted table. */
+    private static final int MAX_CHAIN = 64;
+
+    /** The customer an id stands for now: itself, or the customer it was merged into. Empty for an unknown id. */
+    Optional<String> canonical(Connection c, String id) throws SQLException {
+        String current = id;
+        try (PreparedStatement q = c.prepareStatement("SELECT merged_into FROM customer WHERE id = ?")) {
+            for (int hops = 0; hops < MAX_CHAIN; hops++) {
+                q.setString(1, current);
+                try (ResultSet r = q.executeQuery()) {
+                    if (!r.next()) {
+                        return hops == 0 ? Optional.empty() : Optional.of(current);
+                    }
+                    String next = r.getString(1);
+                    if (next == null) {
+                        return Optional.of(current);
+                    }
+                    current = next;
+                }
+            }
+        }
+        throw new SQLException("merge chain of customer " + id + " is longer than " + MAX_CHAIN);
+    }
+
+    /** The canonical customer and every customer merged into it, directly or through others. */
+    List<String> members(Connection c, String canonical) throws SQLException {
+        List<String> members = new ArrayList<>(List.of(canonical));
+        try (PreparedStatement q = c.prepareStatement("SELECT id FROM customer WHERE merged_into = ? ORDER BY created_at, id")) {
+            for (int i = 0; i < members.size(); i++) {
+                q.setString(1, members.get(i));
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        members.add(r.getString(1));
+                    }
+                }
+            }
+        }
+        return members;
+    }
 
     Optional<String> owner(Connection c, Identifier identifier) throws SQLException {
         try (PreparedStatement q = c.prepareStatement(
@@ -55,14 +99,19 @@ final class CustomerStore {
         }
     }
 
-    int identifierCount(Connection c, String customerId) throws SQLException {
+    /** Identifiers of the canonical customer and everyone merged into it. */
+    int identifierCount(Connection c, String canonical) throws SQLException {
+        int count = 0;
         try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM customer_identifier WHERE customer_id = ?")) {
-            q.setString(1, customerId);
-            try (ResultSet r = q.executeQuery()) {
-                r.next();
-                return r.getInt(1);
+            for (String member : members(c, canonical)) {
+                q.setString(1, member);
+                try (ResultSet r = q.executeQuery()) {
+                    r.next();
+                    count += r.getInt(1);
+                }
             }
         }
+        return count;
     }
 
     /** Sets the display name if the customer has none yet: the first name a channel reports wins. */
@@ -75,11 +124,17 @@ final class CustomerStore {
         }
     }
 
+    /** The canonical customer an id stands for (a merged id answers its survivor). */
     Optional<Customer> customer(Connection c, String id) throws SQLException {
+        Optional<String> canonical = canonical(c, id);
+        if (canonical.isEmpty()) {
+            return Optional.empty();
+        }
         try (PreparedStatement q = c.prepareStatement("SELECT id, display_name, created_at FROM customer WHERE id = ?")) {
-            q.setString(1, id);
+            q.setString(1, canonical.get());
             try (ResultSet r = q.executeQuery()) {
-                return r.next() ? Optional.of(customer(c, r)) : Optional.empty();
+                r.next();
+                return Optional.of(customer(c, r));
             }
         }
     }
@@ -87,7 +142,7 @@ final class CustomerStore {
     List<Customer> customers(Connection c, int offset, int limit) throws SQLException {
         List<Customer> customers = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement(
-                "SELECT id, display_name, created_at FROM customer ORDER BY created_at DESC, id LIMIT ? OFFSET ?")) {
+                "SELECT id, display_name, created_at FROM customer WHERE merged_into IS NULL ORDER BY created_at DESC, id LIMIT ? OFFSET ?")) {
             q.setInt(1, limit);
             q.setInt(2, offset);
             try (ResultSet r = q.executeQuery()) {
@@ -100,7 +155,7 @@ final class CustomerStore {
     }
 
     long count(Connection c) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM customer"); ResultSet r = q.executeQuery()) {
+        try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM customer WHERE merged_into IS NULL"); ResultSet r = q.executeQuery()) {
             r.next();
             return r.getLong(1);
         }
@@ -108,7 +163,12 @@ final class CustomerStore {
 
     private Customer customer(Connection c, ResultSet row) throws SQLException {
         String id = row.getString("id");
-        return new Customer(id, row.getString("display_name"), identifiers(c, id),
+        List<String> members = members(c, id);
+        List<CustomerIdentifier> identifiers = new ArrayList<>();
+        for (String member : members) {
+            identifiers.addAll(identifiers(c, member));
+        }
+        return new Customer(id, row.getString("display_name"), identifiers, members.subList(1, members.size()),
                 row.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 

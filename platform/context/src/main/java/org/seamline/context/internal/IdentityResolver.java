@@ -3,69 +3,103 @@ package org.seamline.context.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.seamline.api.message.Identifier;
 import org.seamline.api.message.InboundMessage;
+import org.seamline.context.MergeException;
+import org.seamline.context.MergeRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Finds or creates the customer who sent a message and links the message's new identifiers to them.
  * A known identifier gives its customer (the first known one, in the order the channel listed them); unknown
- * identifiers on the same message are linked to that customer, up to the per-customer cap. Identifiers that
- * belong to <em>another</em> customer are left where they are: joining two customers is a merge, which needs
- * its own policy and an audit trail, never a side effect.
+ * identifiers on the same message are linked to that customer, up to the per-customer cap.
+ *
+ * <p>When one message carries identifiers of several customers, that is evidence they are one person. From a
+ * channel that vouches for its senders (signed webhooks, carrier-verified numbers) the customers are merged,
+ * audited and reversible; from others (email) the identifiers stay where they are and are reported as conflicts.
  */
 final class IdentityResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdentityResolver.class);
+    static final String MERGE_POLICY = "policy:same-message";
     /** How far a channel vouches for who sent a message: signed or carrier-verified senders more than email. */
     private static final Map<String, Integer> CONFIDENCE = Map.of("email", 70);
     private static final int VERIFIED_CONFIDENCE = 90;
 
-    /** The outcome: the customer, whether it was created now, and identifiers that pointed at other customers. */
-    record Resolution(String customerId, boolean created, List<Identifier> conflicting) {
+    /** The outcome: the customer, whether it was created now, merges done, and identifiers left with other customers. */
+    record Resolution(String customerId, boolean created, List<MergeRecord> merges, List<Identifier> conflicting) {
     }
 
     private final IdentifierNormalizer normalizer;
     private final CustomerStore customers;
+    private final MergeStore merges;
     private final int maxIdentifiers;
+    private final Set<String> autoMergeChannels;
 
-    IdentityResolver(IdentifierNormalizer normalizer, CustomerStore customers, int maxIdentifiers) {
+    IdentityResolver(IdentifierNormalizer normalizer, CustomerStore customers, int maxIdentifiers, Set<String> autoMergeChannels) {
         this.normalizer = normalizer;
         this.customers = customers;
+        this.merges = new MergeStore(customers);
         this.maxIdentifiers = maxIdentifiers;
+        this.autoMergeChannels = Set.copyOf(autoMergeChannels);
     }
 
     Resolution resolve(Connection c, InboundMessage message, String interactionId) throws SQLException {
-        List<Identifier> identifiers = normalizer.normalize(message.from().identifiers());
-        String customerId = null;
         List<Identifier> unknown = new ArrayList<>();
-        List<Identifier> conflicting = new ArrayList<>();
-        for (Identifier identifier : identifiers) {
+        Map<String, List<Identifier>> byCustomer = new LinkedHashMap<>();
+        for (Identifier identifier : normalizer.normalize(message.from().identifiers())) {
             Optional<String> owner = customers.owner(c, identifier);
             if (owner.isEmpty()) {
                 unknown.add(identifier);
-            } else if (customerId == null) {
-                customerId = owner.get();
-            } else if (!owner.get().equals(customerId)) {
-                conflicting.add(identifier);
+            } else {
+                byCustomer.computeIfAbsent(customers.canonical(c, owner.get()).orElseThrow(), k -> new ArrayList<>()).add(identifier);
             }
         }
-        boolean created = customerId == null;
-        if (created) {
-            customerId = customers.create(c, message.from().name());
-        } else if (message.from().name() != null) {
+        List<String> owners = new ArrayList<>(byCustomer.keySet());
+        boolean created = owners.isEmpty();
+        String customerId = created ? customers.create(c, message.from().name()) : owners.get(0);
+        if (!created && message.from().name() != null) {
             customers.nameIfUnnamed(c, customerId, message.from().name());
         }
-        link(c, customerId, unknown, message, interactionId);
+        List<MergeRecord> merged = new ArrayList<>();
+        List<Identifier> conflicting = new ArrayList<>();
+        for (String other : owners.subList(Math.min(1, owners.size()), owners.size())) {
+            if (mayMerge(c, message, customerId, other)) {
+                merged.add(merge(c, customerId, other, message, interactionId));
+            } else {
+                conflicting.addAll(byCustomer.get(other));
+            }
+        }
         if (!conflicting.isEmpty()) {
             LOG.info("Interaction {} resolved to customer {}; {} identifier(s) belong to other customers (merge candidates)",
                     interactionId, customerId, conflicting.size());
         }
-        return new Resolution(customerId, created, conflicting);
+        link(c, customerId, unknown, message, interactionId);
+        return new Resolution(customerId, created, merged, conflicting);
+    }
+
+    /** Only from a channel that vouches for its senders, and never into a customer past the identifier cap. */
+    private boolean mayMerge(Connection c, InboundMessage message, String customerId, String other) throws SQLException {
+        return autoMergeChannels.contains(message.channel())
+                && customers.identifierCount(c, customerId) + customers.identifierCount(c, other) <= maxIdentifiers;
+    }
+
+    private MergeRecord merge(Connection c, String customerId, String other, InboundMessage message, String interactionId)
+            throws SQLException {
+        try {
+            MergeRecord record = merges.merge(c, customerId, other, MERGE_POLICY,
+                    "one " + message.channel() + " message carried identifiers of both customers", interactionId);
+            LOG.info("Customer {} merged into {} by {} (interaction {})", other, customerId, MERGE_POLICY, interactionId);
+            return record;
+        } catch (MergeException e) {
+            throw new IllegalStateException("automatic merge of two distinct canonical customers failed: " + e.getMessage(), e);
+        }
     }
 
     private void link(Connection c, String customerId, List<Identifier> unknown, InboundMessage message, String interactionId)

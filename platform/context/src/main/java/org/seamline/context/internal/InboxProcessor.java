@@ -1,5 +1,6 @@
 package org.seamline.context.internal;
 
+import java.util.Set;
 import org.apache.camel.builder.RouteBuilder;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -25,7 +26,8 @@ public class InboxProcessor implements HealthContributor {
     public InboxProcessor(BundleContext bundleContext, @Reference Database database, @Reference InboxStore inbox,
                           ContextConfiguration config) {
         this.pending = new PendingMessages(database, inbox, new IdentityResolver(
-                new IdentifierNormalizer(config.defaultRegion()), new CustomerStore(), config.maxIdentifiersPerCustomer()));
+                new IdentifierNormalizer(config.defaultRegion()), new CustomerStore(), config.maxIdentifiersPerCustomer(),
+                Set.of(config.autoMergeChannels())));
         this.camel = PluginCamelContext.start(bundleContext, "inbox-processor", new RouteBuilder() {
             @Override
             public void configure() {

@@ -3,6 +3,7 @@ package org.seamline.context.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
@@ -15,6 +16,8 @@ import org.seamline.api.message.Identifier;
 import org.seamline.api.message.InboundMessage;
 import org.seamline.api.message.Party;
 import org.seamline.context.Customer;
+import org.seamline.context.MergeException;
+import org.seamline.context.MergeRecord;
 import org.seamline.store.Database;
 import org.seamline.store.internal.JdbcInboxStore;
 import org.seamline.store.internal.TestDatabases;
@@ -26,13 +29,15 @@ class PendingMessagesTest {
     private JdbcInboxStore inbox;
     private PendingMessages pending;
     private CustomerDirectoryService directory;
+    private CustomerMergesService merges;
 
     private void setUp(String kind, int maxIdentifiers) throws Exception {
         database = TestDatabases.of(kind);
         inbox = new JdbcInboxStore(database);
         pending = new PendingMessages(database, inbox,
-                new IdentityResolver(new IdentifierNormalizer(""), new CustomerStore(), maxIdentifiers));
+                new IdentityResolver(new IdentifierNormalizer(""), new CustomerStore(), maxIdentifiers, Set.of("api")));
         directory = new CustomerDirectoryService(database, config());
+        merges = new CustomerMergesService(database);
     }
 
     private static ContextConfiguration config() {
@@ -51,11 +56,20 @@ class PendingMessagesTest {
             public int maxIdentifiersPerCustomer() {
                 return 20;
             }
+
+            @Override
+            public String[] autoMergeChannels() {
+                return new String[] {"api"};
+            }
         };
     }
 
     private void receive(String id, String name, Identifier... from) throws Exception {
-        inbox.insert(List.of(new InboundMessage("api", "shop", id, new Party(name, List.of(from)), "text " + id,
+        receiveOn("api", id, name, from);
+    }
+
+    private void receiveOn(String channel, String id, String name, Identifier... from) throws Exception {
+        inbox.insert(List.of(new InboundMessage(channel, "shop", id, new Party(name, List.of(from)), "text " + id,
                 null, null, null, null)));
     }
 
@@ -95,18 +109,76 @@ class PendingMessagesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
-    void anIdentifierOfAnotherCustomerIsNotPulledOverWithoutAMerge(String kind) throws Exception {
+    void aVerifiedMessageCarryingTwoCustomersIdentifiersMergesThemAudited(String kind) throws Exception {
         setUp(kind, 20);
-        receive("m-1", null, new Identifier("email", "anna@example.com"));
+        receive("m-1", "Anna", new Identifier("email", "anna@example.com"));
         receive("m-2", null, new Identifier("phone", "+79161234567"));
-        receive("m-3", null, new Identifier("email", "anna@example.com"), new Identifier("phone", "+79161234567"));
+        receive("m-3", null, new Identifier("email", "ANNA@example.com"), new Identifier("phone", "+7 916 123 45 67"));
+
+        pending.processPending();
+
+        Customer anna = directory.findByIdentifier("phone", "+79161234567").orElseThrow();
+        assertEquals(anna.id(), directory.findByIdentifier("email", "anna@example.com").orElseThrow().id());
+        assertEquals(Set.of("email:anna@example.com", "phone:+79161234567"), identifiers(anna));
+        assertEquals(1, directory.customers(0, 10).total());
+        MergeRecord merge = merges.merges(anna.id()).get(0);
+        assertEquals(IdentityResolver.MERGE_POLICY, merge.actor());
+        assertEquals(anna.mergedCustomers(), List.of(merge.mergedId()));
+        assertTrue(merge.evidence() != null, "the message that justified the merge is recorded");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anEmailCarryingTwoCustomersIdentifiersMergesNothing(String kind) throws Exception {
+        setUp(kind, 20);
+        receiveOn("email", "m-1", null, new Identifier("email", "anna@example.com"));
+        receiveOn("sms", "m-2", null, new Identifier("phone", "+79161234567"));
+        receiveOn("email", "m-3", null, new Identifier("email", "anna@example.com"), new Identifier("phone", "+79161234567"));
 
         pending.processPending();
 
         String byEmail = directory.findByIdentifier("email", "anna@example.com").orElseThrow().id();
         String byPhone = directory.findByIdentifier("phone", "+79161234567").orElseThrow().id();
-        assertNotEquals(byEmail, byPhone, "joining two customers is a merge, never a side effect");
+        assertNotEquals(byEmail, byPhone, "a forgeable From header never joins two people");
         assertEquals(2, directory.customers(0, 10).total());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aManualMergeIsUndoneExactly(String kind) throws Exception {
+        setUp(kind, 20);
+        receive("m-1", "Anna", new Identifier("email", "anna@example.com"), new Identifier("userId", "a-1"));
+        receive("m-2", "Anna K.", new Identifier("phone", "+79161234567"));
+        pending.processPending();
+        Customer first = directory.findByIdentifier("email", "anna@example.com").orElseThrow();
+        Customer second = directory.findByIdentifier("phone", "+79161234567").orElseThrow();
+
+        MergeRecord merge = merges.merge(first.id(), second.id(), "admin", "same person, confirmed by phone");
+        Customer merged = directory.customer(second.id()).orElseThrow();
+        assertEquals(first.id(), merged.id(), "the merged id now answers its survivor");
+        assertEquals(Set.of("email:anna@example.com", "userId:a-1", "phone:+79161234567"), identifiers(merged));
+        assertEquals(1, directory.customers(0, 10).total());
+
+        MergeRecord undone = merges.unmerge(merge.id(), "admin");
+        assertEquals(first, directory.customer(first.id()).orElseThrow());
+        assertEquals(second, directory.customer(second.id()).orElseThrow());
+        assertEquals(2, directory.customers(0, 10).total());
+        assertEquals("admin", undone.undoneBy());
+        assertEquals(List.of(undone), merges.merges(second.id()), "the audit trail keeps the undone merge");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void mergesThatCannotBeDoneAreRefusedAndChangeNothing(String kind) throws Exception {
+        setUp(kind, 20);
+        receive("m-1", null, new Identifier("userId", "u-1"));
+        pending.processPending();
+        String id = directory.customers(0, 1).items().get(0).id();
+
+        assertEquals(MergeException.Kind.CONFLICT, assertThrows(MergeException.class, () -> merges.merge(id, id, "admin", "x")).kind());
+        assertEquals(MergeException.Kind.NOT_FOUND, assertThrows(MergeException.class, () -> merges.merge(id, "nobody", "admin", "x")).kind());
+        assertEquals(MergeException.Kind.NOT_FOUND, assertThrows(MergeException.class, () -> merges.unmerge("no-merge", "admin")).kind());
+        assertTrue(merges.merges(id).isEmpty());
     }
 
     @ParameterizedTest
