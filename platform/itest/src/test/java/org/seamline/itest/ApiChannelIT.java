@@ -1,6 +1,5 @@
 package org.seamline.itest;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +30,7 @@ class ApiChannelIT {
         seamline = SeamlineProcess.start(dir, Map.of("SHOP_SECRET", SECRET));
         shop = new ApiChannelClient(seamline, "shop");
         shop.configure("secret=$[env:SHOP_SECRET]", "maxBodyBytes=2048");
-        await().atMost(Duration.ofSeconds(5)).until(() -> shop.post(ApiChannelClient.message("probe", ANNA), SECRET).statusCode() < 300);
+        shop.awaitServing();
     }
 
     @AfterAll

@@ -1,12 +1,10 @@
 package org.seamline.itest;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +40,7 @@ class CrashSafetyIT {
         try {
             ApiChannelClient channel = new ApiChannelClient(seamline, "load");
             channel.configure("secret=" + SECRET);
-            await().atMost(Duration.ofSeconds(5)).until(() -> channel.post(ApiChannelClient.message("probe", "{\"userId\":\"p\"}"), SECRET).statusCode() < 300);
+            channel.awaitServing();
 
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             AtomicInteger sequence = new AtomicInteger();

@@ -31,7 +31,7 @@ class CustomerContextIT {
         seamline = SeamlineProcess.start(dir, Map.of());
         shop = new ApiChannelClient(seamline, "shop");
         shop.configure("secret=" + SECRET);
-        await().atMost(Duration.ofSeconds(5)).until(() -> shop.post(ApiChannelClient.message("probe", "{\"userId\":\"probe\"}"), SECRET).statusCode() < 300);
+        shop.awaitServing();
     }
 
     @AfterAll

@@ -31,7 +31,7 @@ class HotDeployIT {
         seamline = SeamlineProcess.start(dir, Map.of());
         shop = new ApiChannelClient(seamline, "shop");
         shop.configure("secret=first");
-        await().atMost(WITHIN).until(() -> shop.post(ApiChannelClient.message("probe", FROM), "first").statusCode() < 300);
+        shop.awaitServing();
     }
 
     @AfterAll
