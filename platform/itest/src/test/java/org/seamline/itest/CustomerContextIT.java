@@ -60,6 +60,20 @@ class CustomerContextIT {
         assertEquals(anna.get("id"), lookup("phone:+7 (916) 123 45 67").get(0).get("id"));
         assertEquals("api/shop", anna.at("/identifiers/0/source").asText());
         assertEquals(anna.get("id"), seamline.getJson("/api/v1/customers/" + anna.get("id").asText()).get("id"));
+
+        String annaId = anna.get("id").asText();
+        JsonNode open = seamline.getJson("/api/v1/conversations?status=open&customerId=" + annaId).get("items");
+        assertEquals(1, open.size(), "one open conversation");
+        JsonNode messages = seamline.getJson("/api/v1/conversations/" + open.get(0).get("id").asText() + "/messages").get("items");
+        assertEquals(3, messages.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals("c-" + (i + 1), messages.get(i).get("providerMessageId").asText(), "in order");
+            assertEquals("api", messages.get(i).get("channel").asText());
+            assertEquals("in", messages.get(i).get("direction").asText());
+        }
+        assertEquals("Hi", messages.get(0).get("text").asText());
+        JsonNode timeline = seamline.getJson("/api/v1/customers/" + annaId + "/timeline").get("items");
+        assertEquals(4, timeline.size(), "three messages and the merge");
     }
 
     @Test

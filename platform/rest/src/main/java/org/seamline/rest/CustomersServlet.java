@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +19,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.seamline.context.Customer;
 import org.seamline.context.CustomerDirectory;
 import org.seamline.context.CustomerMerges;
+import org.seamline.context.Conversations;
 import org.seamline.context.MergeException;
 import org.seamline.context.MergeRecord;
 import org.seamline.core.http.Json;
@@ -27,7 +27,6 @@ import org.seamline.core.http.PayloadTooLargeException;
 import org.seamline.core.http.RequestBodies;
 import org.seamline.core.http.JsonResponses;
 import org.seamline.core.security.ApiContext;
-import org.seamline.store.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,11 +50,14 @@ public class CustomersServlet extends HttpServlet {
 
     private final transient CustomerDirectory directory;
     private final transient CustomerMerges merges;
+    private final transient Conversations conversations;
 
     @Activate
-    public CustomersServlet(@Reference CustomerDirectory directory, @Reference CustomerMerges merges) {
+    public CustomersServlet(@Reference CustomerDirectory directory, @Reference CustomerMerges merges,
+                            @Reference Conversations conversations) {
         this.directory = directory;
         this.merges = merges;
+        this.conversations = conversations;
     }
 
     @Override
@@ -65,6 +67,8 @@ public class CustomersServlet extends HttpServlet {
             String[] parts = path == null ? new String[0] : path.substring(1).split("/");
             if (parts.length == 2 && parts[1].equals("merges")) {
                 JsonResponses.write(response, 200, Map.of("items", merges.merges(parts[0])));
+            } else if (parts.length == 2 && parts[1].equals("timeline")) {
+                timeline(parts[0], request, response);
             } else if (parts.length == 1 && !parts[0].isEmpty()) {
                 answer(response, directory.customer(parts[0]), "no customer with id " + parts[0]);
             } else if (parts.length > 1) {
@@ -72,13 +76,8 @@ public class CustomersServlet extends HttpServlet {
             } else if (request.getParameter("identifier") != null) {
                 byIdentifier(request.getParameter("identifier"), response);
             } else {
-                Page<Customer> page = directory.customers(QueryParameters.offset(request), QueryParameters.limit(request));
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("items", page.items());
-                body.put("total", page.total());
-                body.put("offset", page.offset());
-                body.put("limit", page.limit());
-                JsonResponses.write(response, 200, body);
+                JsonResponses.write(response, 200, PageBody.of(
+                        directory.customers(QueryParameters.offset(request), QueryParameters.limit(request))));
             }
         } catch (QueryParameters.BadRequestException e) {
             JsonResponses.error(response, 400, "bad_request", e.getMessage());
@@ -86,6 +85,15 @@ public class CustomersServlet extends HttpServlet {
             LOG.warn("Reading customers failed: {}", e.getMessage());
             JsonResponses.error(response, 503, "store_unavailable", "the store cannot be read right now");
         }
+    }
+
+    private void timeline(String id, HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
+        if (directory.customer(id).isEmpty()) {
+            JsonResponses.error(response, 404, "not_found", "no customer with id " + id);
+            return;
+        }
+        JsonResponses.write(response, 200, PageBody.of(conversations.timeline(id, QueryParameters.offset(request),
+                QueryParameters.limit(request))));
     }
 
     @Override

@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -62,12 +60,7 @@ public class InteractionsServlet extends HttpServlet {
         String channel = request.getParameter("channel");
         Page<Interaction> page = inbox.list(channel == null || channel.isBlank() ? null : channel.strip(),
                 QueryParameters.offset(request), QueryParameters.limit(request));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page.items().stream().map(InteractionView::of).toList());
-        body.put("total", page.total());
-        body.put("offset", page.offset());
-        body.put("limit", page.limit());
-        JsonResponses.write(response, 200, body);
+        JsonResponses.write(response, 200, PageBody.of(page, InteractionView::of));
     }
 
     private void one(String id, HttpServletResponse response) throws IOException, SQLException {

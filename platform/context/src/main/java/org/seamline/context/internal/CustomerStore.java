@@ -21,44 +21,16 @@ import org.seamline.context.CustomerIdentifier;
  */
 final class CustomerStore {
 
-    /** Merges never form cycles; the bound only guards against a corrupted table. */
-    private static final int MAX_CHAIN = 64;
+    private final MergeChain chain = new MergeChain("customer");
 
     /** The customer an id stands for now: itself, or the customer it was merged into. Empty for an unknown id. */
     Optional<String> canonical(Connection c, String id) throws SQLException {
-        String current = id;
-        try (PreparedStatement q = c.prepareStatement("SELECT merged_into FROM customer WHERE id = ?")) {
-            for (int hops = 0; hops < MAX_CHAIN; hops++) {
-                q.setString(1, current);
-                try (ResultSet r = q.executeQuery()) {
-                    if (!r.next()) {
-                        return hops == 0 ? Optional.empty() : Optional.of(current);
-                    }
-                    String next = r.getString(1);
-                    if (next == null) {
-                        return Optional.of(current);
-                    }
-                    current = next;
-                }
-            }
-        }
-        throw new SQLException("merge chain of customer " + id + " is longer than " + MAX_CHAIN);
+        return chain.canonical(c, id);
     }
 
     /** The canonical customer and every customer merged into it, directly or through others. */
     List<String> members(Connection c, String canonical) throws SQLException {
-        List<String> members = new ArrayList<>(List.of(canonical));
-        try (PreparedStatement q = c.prepareStatement("SELECT id FROM customer WHERE merged_into = ? ORDER BY created_at, id")) {
-            for (int i = 0; i < members.size(); i++) {
-                q.setString(1, members.get(i));
-                try (ResultSet r = q.executeQuery()) {
-                    while (r.next()) {
-                        members.add(r.getString(1));
-                    }
-                }
-            }
-        }
-        return members;
+        return chain.members(c, canonical);
     }
 
     Optional<String> owner(Connection c, Identifier identifier) throws SQLException {

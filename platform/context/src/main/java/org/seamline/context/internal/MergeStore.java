@@ -20,6 +20,8 @@ final class MergeStore {
     private static final String COLUMNS = "id, survivor_id, merged_id, actor, reason, evidence, merged_at, undone_at, undone_by";
 
     private final CustomerStore customers;
+    private final ConversationStore conversations = new ConversationStore();
+    private final TimelineStore timeline = new TimelineStore();
 
     MergeStore(CustomerStore customers) {
         this.customers = customers;
@@ -34,6 +36,8 @@ final class MergeStore {
         if (survivor.equals(merged)) {
             throw new MergeException(MergeException.Kind.CONFLICT, "both ids are already the same customer " + survivor);
         }
+        List<String> survivorMembers = customers.members(c, survivor);
+        List<String> mergedMembers = customers.members(c, merged);
         try (PreparedStatement point = c.prepareStatement("UPDATE customer SET merged_into = ? WHERE id = ? AND merged_into IS NULL")) {
             point.setString(1, survivor);
             point.setString(2, merged);
@@ -54,6 +58,8 @@ final class MergeStore {
             audit.setObject(7, record.mergedAt().atOffset(ZoneOffset.UTC));
             audit.executeUpdate();
         }
+        conversations.mergeOpenConversations(c, survivorMembers, mergedMembers, record.id());
+        timeline.event(c, survivor, "merge", "customer " + merged + " merged in by " + actor + " (merge " + record.id() + ")");
         return record;
     }
 
@@ -70,6 +76,9 @@ final class MergeStore {
                 throw new MergeException(MergeException.Kind.CONFLICT, "customer " + merge.mergedId() + " is no longer merged by " + mergeId);
             }
         }
+        conversations.unmergeConversations(c, mergeId);
+        timeline.event(c, merge.survivorId(), "unmerge", "customer " + merge.mergedId() + " separated by " + actor + " (merge " + mergeId + ")");
+        timeline.event(c, merge.mergedId(), "unmerge", "separated from customer " + merge.survivorId() + " by " + actor + " (merge " + mergeId + ")");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (PreparedStatement audit = c.prepareStatement("UPDATE customer_merge SET undone_at = ?, undone_by = ? WHERE id = ?")) {
             audit.setObject(1, now);

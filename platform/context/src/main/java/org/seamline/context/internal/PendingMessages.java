@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Works through the inbox, oldest first (so each customer's messages keep their order). Each message is resolved
- * and marked processed in one transaction: a crash repeats at most the message in flight, and repeating it has no
+ * Works through the inbox, oldest first (so each customer's messages keep their order). Each message is resolved to
+ * its customer, continues (or opens) the customer's conversation, is appended to the timeline and marked processed,
+ * all in one transaction: a crash repeats at most the message in flight, and repeating it has no
  * second effect. A message that cannot be processed at all is set aside with its reason, so it never blocks the rest.
  */
 final class PendingMessages {
@@ -24,6 +25,9 @@ final class PendingMessages {
     private final Database database;
     private final InboxStore inbox;
     private final IdentityResolver resolver;
+    private final CustomerStore customers = new CustomerStore();
+    private final ConversationStore conversations = new ConversationStore();
+    private final TimelineStore timeline = new TimelineStore();
     private final AtomicLong processed = new AtomicLong();
     private volatile String lastError;
 
@@ -57,7 +61,11 @@ final class PendingMessages {
             c.setAutoCommit(false);
             try {
                 IdentityResolver.Resolution resolution = resolver.resolve(c, interaction.message(), interaction.id());
-                if (inbox.markProcessed(c, interaction.id(), resolution.customerId())) {
+                String customerId = resolution.customerId();
+                String conversationId = conversations.continueOrOpen(c, customers.members(c, customerId), customerId,
+                        interaction.message().channel(), interaction.message().instance());
+                timeline.inbound(c, customerId, conversationId, interaction.message(), interaction.id());
+                if (inbox.markProcessed(c, interaction.id(), customerId)) {
                     c.commit();
                     processed.incrementAndGet();
                 } else {

@@ -15,7 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.seamline.api.message.Identifier;
 import org.seamline.api.message.InboundMessage;
 import org.seamline.api.message.Party;
+import org.seamline.context.Conversation;
+import org.seamline.context.ConversationStatus;
 import org.seamline.context.Customer;
+import org.seamline.context.TimelineEntry;
 import org.seamline.context.MergeException;
 import org.seamline.context.MergeRecord;
 import org.seamline.store.Database;
@@ -30,6 +33,7 @@ class PendingMessagesTest {
     private PendingMessages pending;
     private CustomerDirectoryService directory;
     private CustomerMergesService merges;
+    private ConversationsService conversations;
 
     private void setUp(String kind, int maxIdentifiers) throws Exception {
         database = TestDatabases.of(kind);
@@ -38,6 +42,7 @@ class PendingMessagesTest {
                 new IdentityResolver(new IdentifierNormalizer(""), new CustomerStore(), maxIdentifiers, Set.of("api")));
         directory = new CustomerDirectoryService(database, config());
         merges = new CustomerMergesService(database);
+        conversations = new ConversationsService(database);
     }
 
     private static ContextConfiguration config() {
@@ -125,6 +130,63 @@ class PendingMessagesTest {
         assertEquals(IdentityResolver.MERGE_POLICY, merge.actor());
         assertEquals(anna.mergedCustomers(), List.of(merge.mergedId()));
         assertTrue(merge.evidence() != null, "the message that justified the merge is recorded");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void theThreeMessagesOfOnePersonAreOneOpenConversationInOrder(String kind) throws Exception {
+        setUp(kind, 20);
+        receive("m-1", "Anna", new Identifier("email", "anna@example.com"));
+        receive("m-2", null, new Identifier("phone", "+79161234567"));
+        receive("m-3", null, new Identifier("email", "ANNA@example.com"), new Identifier("phone", "+7 916 123 45 67"));
+
+        pending.processPending();
+
+        Customer anna = directory.findByIdentifier("email", "anna@example.com").orElseThrow();
+        List<Conversation> open = conversations.conversations(anna.id(), ConversationStatus.OPEN, null);
+        assertEquals(1, open.size(), "the merged customer's open conversation joined the survivor's");
+        List<TimelineEntry> messages = conversations.messages(open.get(0).id(), 0, 50).items();
+        assertEquals(List.of("m-1", "m-2", "m-3"), messages.stream().map(TimelineEntry::providerMessageId).toList());
+        assertTrue(messages.stream().allMatch(m -> m.direction().equals("in") && m.channel().equals("api")));
+        List<String> kinds = conversations.timeline(anna.id(), 0, 50).items().stream().map(TimelineEntry::kind).toList();
+        assertEquals(List.of("message", "message", "merge", "message"), kinds, "the merge is on the timeline where it happened");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void unmergeSeparatesTheConversationsAgain(String kind) throws Exception {
+        setUp(kind, 20);
+        receive("m-1", null, new Identifier("email", "anna@example.com"));
+        receive("m-2", null, new Identifier("phone", "+79161234567"));
+        pending.processPending();
+        String annaId = directory.findByIdentifier("email", "anna@example.com").orElseThrow().id();
+        String otherId = directory.findByIdentifier("phone", "+79161234567").orElseThrow().id();
+        Conversation before = conversations.conversations(otherId, null, null).get(0);
+
+        MergeRecord merge = merges.merge(annaId, otherId, "admin", "test");
+        assertEquals(1, conversations.conversations(annaId, null, null).size());
+        merges.unmerge(merge.id(), "admin");
+
+        assertEquals(before, conversations.conversations(otherId, null, null).get(0));
+        assertEquals(List.of("m-2"), conversations.messages(before.id(), 0, 50).items().stream()
+                .map(TimelineEntry::providerMessageId).toList());
+        assertEquals(1, conversations.conversations(annaId, null, null).size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aConversationContinuesOnAnotherChannelAndRemembersWhereToReply(String kind) throws Exception {
+        setUp(kind, 20);
+        receiveOn("api", "m-1", null, new Identifier("phone", "+79161234567"));
+        receiveOn("sms", "m-2", null, new Identifier("phone", "+7 916 123-45-67"));
+
+        pending.processPending();
+
+        String id = directory.findByIdentifier("phone", "+79161234567").orElseThrow().id();
+        List<Conversation> all = conversations.conversations(id, null, null);
+        assertEquals(1, all.size());
+        assertEquals("sms", all.get(0).channel(), "a reply goes where the customer wrote last");
+        assertEquals(2, conversations.messages(all.get(0).id(), 0, 50).total());
     }
 
     @ParameterizedTest

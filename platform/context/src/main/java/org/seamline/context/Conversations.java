@@ -1,0 +1,23 @@
+package org.seamline.context;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+import org.seamline.store.Page;
+
+/** Reads conversations and timelines; ids of merged customers or conversations answer for their survivors. */
+@ProviderType
+public interface Conversations {
+
+    Optional<Conversation> conversation(String id) throws SQLException;
+
+    /** Most recent first; each filter may be null. */
+    List<Conversation> conversations(String customerId, ConversationStatus status, String channel) throws SQLException;
+
+    /** A conversation's entries (its merged conversations' too), oldest first. */
+    Page<TimelineEntry> messages(String conversationId, int offset, int limit) throws SQLException;
+
+    /** Everything recorded for a customer (and the customers merged into it), oldest first. */
+    Page<TimelineEntry> timeline(String customerId, int offset, int limit) throws SQLException;
+}

@@ -1,0 +1,74 @@
+package org.seamline.context.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.seamline.context.Conversation;
+import org.seamline.context.ConversationStatus;
+import org.seamline.context.Conversations;
+import org.seamline.context.TimelineEntry;
+import org.seamline.store.Database;
+import org.seamline.store.Page;
+
+/** {@link Conversations} on the platform database. */
+@Component(service = Conversations.class)
+public class ConversationsService implements Conversations {
+
+    private final Database database;
+    private final CustomerStore customers = new CustomerStore();
+    private final ConversationStore conversations = new ConversationStore();
+    private final TimelineStore timeline = new TimelineStore();
+
+    @Activate
+    public ConversationsService(@Reference Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public Optional<Conversation> conversation(String id) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            return conversations.conversation(c, id);
+        }
+    }
+
+    @Override
+    public List<Conversation> conversations(String customerId, ConversationStatus status, String channel) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            List<String> members = null;
+            if (customerId != null) {
+                Optional<String> canonical = customers.canonical(c, customerId);
+                if (canonical.isEmpty()) {
+                    return List.of();
+                }
+                members = customers.members(c, canonical.get());
+            }
+            return conversations.conversations(c, members, status, channel);
+        }
+    }
+
+    @Override
+    public Page<TimelineEntry> messages(String conversationId, int offset, int limit) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            Optional<String> canonical = conversations.canonical(c, conversationId);
+            if (canonical.isEmpty()) {
+                return new Page<>(List.of(), 0, offset, limit);
+            }
+            return timeline.entries(c, "conversation_id", conversations.members(c, canonical.get()), offset, limit);
+        }
+    }
+
+    @Override
+    public Page<TimelineEntry> timeline(String customerId, int offset, int limit) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            Optional<String> canonical = customers.canonical(c, customerId);
+            if (canonical.isEmpty()) {
+                return new Page<>(List.of(), 0, offset, limit);
+            }
+            return timeline.entries(c, "customer_id", customers.members(c, canonical.get()), offset, limit);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.seamline.context.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.seamline.api.message.InboundMessage;
+import org.seamline.context.TimelineEntry;
+import org.seamline.store.Page;
+
+/** SQL for the timeline, in the caller's transaction: appended in processing order, read back in that order. */
+final class TimelineStore {
+
+    private static final String COLUMNS = "seq, customer_id, conversation_id, kind, direction, channel, instance, "
+            + "interaction_id, provider_message_id, text, occurred_at";
+
+    void inbound(Connection c, String customerId, String conversationId, InboundMessage message, String interactionId)
+            throws SQLException {
+        append(c, customerId, conversationId, "message", "in", message.channel(), message.instance(), interactionId,
+                message.providerMessageId(), message.text(), message.sentAt() != null ? message.sentAt() : message.receivedAt());
+    }
+
+    /** A merge or unmerge, on the survivor's timeline, naming the other customer. */
+    void event(Connection c, String customerId, String kind, String text) throws SQLException {
+        append(c, customerId, null, kind, null, null, null, null, null, text, Instant.now());
+    }
+
+    private static void append(Connection c, String customerId, String conversationId, String kind, String direction,
+                               String channel, String instance, String interactionId, String providerMessageId, String text,
+                               Instant occurredAt) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO timeline_entry (customer_id, conversation_id, kind, "
+                + "direction, channel, instance, interaction_id, provider_message_id, text, occurred_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, customerId);
+            insert.setString(2, conversationId);
+            insert.setString(3, kind);
+            insert.setString(4, direction);
+            insert.setString(5, channel);
+            insert.setString(6, instance);
+            insert.setString(7, interactionId);
+            insert.setString(8, providerMessageId);
+            insert.setString(9, text);
+            insert.setObject(10, occurredAt.atOffset(ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
+    }
+
+    /** Entries whose {@code column} (customer_id or conversation_id) is one of {@code ids}, oldest first. */
+    Page<TimelineEntry> entries(Connection c, String column, List<String> ids, int offset, int limit) throws SQLException {
+        String where = " FROM timeline_entry WHERE " + column + " IN (" + MergeChain.placeholders(ids.size()) + ")";
+        long total;
+        try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*)" + where)) {
+            bind(count, ids);
+            try (ResultSet r = count.executeQuery()) {
+                r.next();
+                total = r.getLong(1);
+            }
+        }
+        List<TimelineEntry> entries = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + where + " ORDER BY seq LIMIT ? OFFSET ?")) {
+            int p = bind(q, ids);
+            q.setInt(p++, limit);
+            q.setInt(p, offset);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    entries.add(new TimelineEntry(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                            r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
+                            r.getObject(11, OffsetDateTime.class).toInstant()));
+                }
+            }
+        }
+        return new Page<>(entries, total, offset, limit);
+    }
+
+    private static int bind(PreparedStatement statement, List<String> ids) throws SQLException {
+        int p = 1;
+        for (String id : ids) {
+            statement.setString(p++, id);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,92 @@
+package org.seamline.rest;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.seamline.context.Conversation;
+import org.seamline.context.ConversationStatus;
+import org.seamline.context.Conversations;
+import org.seamline.core.http.JsonResponses;
+import org.seamline.core.security.ApiContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/v1/conversations?customerId=&status=&channel=}, {@code GET /api/v1/conversations/{id}} and
+ * {@code GET /api/v1/conversations/{id}/messages} (oldest first, paged).
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/conversations", "/conversations/*"})
+@HttpWhiteboardContextSelect(ApiContext.SELECT)
+public class ConversationsServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationsServlet.class);
+
+    private final transient Conversations conversations;
+
+    @Activate
+    public ConversationsServlet(@Reference Conversations conversations) {
+        this.conversations = conversations;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        String[] parts = path == null ? new String[0] : path.substring(1).split("/");
+        try {
+            if (parts.length == 0 || parts.length == 1 && parts[0].isEmpty()) {
+                JsonResponses.write(response, 200, Map.of("items", conversations.conversations(
+                        blankToNull(request.getParameter("customerId")), status(request.getParameter("status")),
+                        blankToNull(request.getParameter("channel")))));
+            } else if (parts.length == 1) {
+                Optional<Conversation> conversation = conversations.conversation(parts[0]);
+                if (conversation.isPresent()) {
+                    JsonResponses.write(response, 200, conversation.get());
+                } else {
+                    JsonResponses.error(response, 404, "not_found", "no conversation with id " + parts[0]);
+                }
+            } else if (parts.length == 2 && parts[1].equals("messages")) {
+                if (conversations.conversation(parts[0]).isEmpty()) {
+                    JsonResponses.error(response, 404, "not_found", "no conversation with id " + parts[0]);
+                    return;
+                }
+                JsonResponses.write(response, 200, PageBody.of(conversations.messages(parts[0],
+                        QueryParameters.offset(request), QueryParameters.limit(request))));
+            } else {
+                JsonResponses.error(response, 404, "not_found", "no such resource: " + path);
+            }
+        } catch (QueryParameters.BadRequestException e) {
+            JsonResponses.error(response, 400, "bad_request", e.getMessage());
+        } catch (SQLException e) {
+            LOG.warn("Reading conversations failed: {}", e.getMessage());
+            JsonResponses.error(response, 503, "store_unavailable", "the store cannot be read right now");
+        }
+    }
+
+    private static ConversationStatus status(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return ConversationStatus.valueOf(raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new QueryParameters.BadRequestException("status must be one of open, pending, snoozed, resolved");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
