@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +44,7 @@ public class ConversationsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
         String[] parts = path == null ? new String[0] : path.substring(1).split("/");
-        try {
+        ReadErrors.answering(response, LOG, () -> {
             if (parts.length == 0 || parts.length == 1 && parts[0].isEmpty()) {
                 JsonResponses.write(response, 200, Map.of("items", conversations.conversations(
                         blankToNull(request.getParameter("customerId")), status(request.getParameter("status")),
@@ -60,19 +59,14 @@ public class ConversationsServlet extends HttpServlet {
             } else if (parts.length == 2 && parts[1].equals("messages")) {
                 if (conversations.conversation(parts[0]).isEmpty()) {
                     JsonResponses.error(response, 404, "not_found", "no conversation with id " + parts[0]);
-                    return;
+                } else {
+                    JsonResponses.write(response, 200, PageBody.of(conversations.messages(parts[0],
+                            QueryParameters.offset(request), QueryParameters.limit(request))));
                 }
-                JsonResponses.write(response, 200, PageBody.of(conversations.messages(parts[0],
-                        QueryParameters.offset(request), QueryParameters.limit(request))));
             } else {
                 JsonResponses.error(response, 404, "not_found", "no such resource: " + path);
             }
-        } catch (QueryParameters.BadRequestException e) {
-            JsonResponses.error(response, 400, "bad_request", e.getMessage());
-        } catch (SQLException e) {
-            LOG.warn("Reading conversations failed: {}", e.getMessage());
-            JsonResponses.error(response, 503, "store_unavailable", "the store cannot be read right now");
-        }
+        });
     }
 
     private static ConversationStatus status(String raw) {

@@ -63,7 +63,7 @@ public class CustomersServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
-        try {
+        ReadErrors.answering(response, LOG, () -> {
             String[] parts = path == null ? new String[0] : path.substring(1).split("/");
             if (parts.length == 2 && parts[1].equals("merges")) {
                 JsonResponses.write(response, 200, Map.of("items", merges.merges(parts[0])));
@@ -79,12 +79,7 @@ public class CustomersServlet extends HttpServlet {
                 JsonResponses.write(response, 200, PageBody.of(
                         directory.customers(QueryParameters.offset(request), QueryParameters.limit(request))));
             }
-        } catch (QueryParameters.BadRequestException e) {
-            JsonResponses.error(response, 400, "bad_request", e.getMessage());
-        } catch (SQLException e) {
-            LOG.warn("Reading customers failed: {}", e.getMessage());
-            JsonResponses.error(response, 503, "store_unavailable", "the store cannot be read right now");
-        }
+        });
     }
 
     private void timeline(String id, HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {

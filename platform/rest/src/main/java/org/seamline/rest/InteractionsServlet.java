@@ -42,18 +42,13 @@ public class InteractionsServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
-        try {
+        ReadErrors.answering(response, LOG, () -> {
             if (path == null || path.equals("/")) {
                 list(request, response);
             } else {
                 one(path.substring(1), response);
             }
-        } catch (QueryParameters.BadRequestException e) {
-            JsonResponses.error(response, 400, "bad_request", e.getMessage());
-        } catch (SQLException e) {
-            LOG.warn("Reading interactions failed: {}", e.getMessage());
-            JsonResponses.error(response, 503, "store_unavailable", "the store cannot be read right now");
-        }
+        });
     }
 
     private void list(HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {

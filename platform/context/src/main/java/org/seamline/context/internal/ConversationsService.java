@@ -53,22 +53,28 @@ public class ConversationsService implements Conversations {
     @Override
     public Page<TimelineEntry> messages(String conversationId, int offset, int limit) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
-            Optional<String> canonical = conversations.canonical(c, conversationId);
-            if (canonical.isEmpty()) {
-                return new Page<>(List.of(), 0, offset, limit);
-            }
-            return timeline.entries(c, "conversation_id", conversations.members(c, canonical.get()), offset, limit);
+            return entries(c, "conversation_id", conversations.canonical(c, conversationId), conversations::members, offset, limit);
         }
     }
 
     @Override
     public Page<TimelineEntry> timeline(String customerId, int offset, int limit) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
-            Optional<String> canonical = customers.canonical(c, customerId);
-            if (canonical.isEmpty()) {
-                return new Page<>(List.of(), 0, offset, limit);
-            }
-            return timeline.entries(c, "customer_id", customers.members(c, canonical.get()), offset, limit);
+            return entries(c, "customer_id", customers.canonical(c, customerId), customers::members, offset, limit);
         }
+    }
+
+    /** How to find every row merged into a canonical one. */
+    private interface Members {
+        List<String> of(Connection c, String canonical) throws SQLException;
+    }
+
+    /** The timeline entries of a canonical row and everything merged into it; an empty page for an unknown id. */
+    private Page<TimelineEntry> entries(Connection c, String column, Optional<String> canonical, Members members,
+                                        int offset, int limit) throws SQLException {
+        if (canonical.isEmpty()) {
+            return new Page<>(List.of(), 0, offset, limit);
+        }
+        return timeline.entries(c, column, members.of(c, canonical.get()), offset, limit);
     }
 }
