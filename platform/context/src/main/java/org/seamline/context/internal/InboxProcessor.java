@@ -13,7 +13,10 @@ import org.seamline.camel.PluginCamelContext;
 import org.seamline.store.Database;
 import org.seamline.store.InboxStore;
 
-/** Runs {@link PendingMessages} from a Camel timer route, so new inbox messages are resolved within a fraction of a second. */
+/**
+ * Runs {@link PendingMessages} (inbound) and the {@link Dispatcher} (outbound) from Camel timer routes, so new
+ * messages are resolved, and replies sent, within a fraction of a second.
+ */
 @Component(service = HealthContributor.class, immediate = true, configurationPid = ContextComponents.PID)
 public class InboxProcessor implements HealthContributor {
 
@@ -24,7 +27,8 @@ public class InboxProcessor implements HealthContributor {
 
     @Activate
     public InboxProcessor(BundleContext bundleContext, @Reference Database database, @Reference InboxStore inbox,
-                          ContextConfiguration config) {
+                          @Reference ChannelAdapters adapters, ContextConfiguration config) {
+        Dispatcher dispatcher = new Dispatcher(database, adapters);
         this.pending = new PendingMessages(database, inbox, new IdentityResolver(
                 new IdentifierNormalizer(config.defaultRegion()), new CustomerStore(), config.maxIdentifiersPerCustomer(),
                 Set.of(config.autoMergeChannels())));
@@ -33,6 +37,8 @@ public class InboxProcessor implements HealthContributor {
             public void configure() {
                 from("timer:inbox-processor?period=" + PERIOD_MS).routeId("inbox-processor")
                         .process(exchange -> pending.processPending());
+                from("timer:outbox-dispatcher?period=" + PERIOD_MS).routeId("outbox-dispatcher")
+                        .process(exchange -> dispatcher.dispatchDue());
             }
         });
     }

@@ -9,7 +9,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.InboundMessage;
+import org.seamline.api.message.OutboundMessage;
 import org.seamline.context.TimelineEntry;
 import org.seamline.store.Page;
 
@@ -23,6 +25,31 @@ final class TimelineStore {
             throws SQLException {
         append(c, customerId, conversationId, "message", "in", message.channel(), message.instance(), interactionId,
                 message.providerMessageId(), message.text(), message.sentAt() != null ? message.sentAt() : message.receivedAt());
+    }
+
+    void outbound(Connection c, String customerId, OutboundMessage message) throws SQLException {
+        append(c, customerId, message.conversationId(), "message", "out", message.channel(), message.instance(), message.id(),
+                null, message.text(), Instant.now());
+    }
+
+    /**
+     * A delivery status of an outbound message, once per status ({@code kind = status:SENT}, …): a repeated report
+     * of the same status adds nothing.
+     */
+    void status(Connection c, String customerId, OutboundMessage message, DeliveryStatus status, String detail)
+            throws SQLException {
+        String kind = "status:" + status.name();
+        try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM timeline_entry WHERE interaction_id = ? AND kind = ?")) {
+            exists.setString(1, message.id());
+            exists.setString(2, kind);
+            try (ResultSet r = exists.executeQuery()) {
+                if (r.next()) {
+                    return;
+                }
+            }
+        }
+        append(c, customerId, message.conversationId(), kind, "out", message.channel(), message.instance(), message.id(),
+                null, detail, Instant.now());
     }
 
     /** A merge or unmerge, on the survivor's timeline, naming the other customer. */

@@ -1,0 +1,18 @@
+package org.seamline.context;
+
+import java.sql.SQLException;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Sends an agent's or bot's reply into a conversation, through the outbox. */
+@ProviderType
+public interface Replies {
+
+    /**
+     * Queues a reply. The channel is the one the customer wrote on last unless {@code channel} names another that
+     * can reach them. The outbox row and the reply's timeline entry commit together; a dispatcher sends it.
+     *
+     * @param idempotencyKey the same key never queues a second reply; null for a new random key
+     */
+    QueuedReply reply(String conversationId, String text, String channel, String idempotencyKey)
+            throws SQLException, ReplyException;
+}

@@ -1,0 +1,105 @@
+package org.seamline.context.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.seamline.api.message.DeliveryStatus;
+import org.seamline.api.message.OutboundMessage;
+import org.seamline.core.http.Json;
+
+/** SQL for the outbox, in the caller's connection. */
+final class OutboxStore {
+
+    /** A queued message with what the dispatcher needs to send and record it. */
+    record Row(String id, String customerId, String conversationId, OutboundMessage message, DeliveryStatus status, int attempts) {
+    }
+
+    private final ObjectMapper json = Json.mapper();
+
+    Optional<Row> byIdempotencyKey(Connection c, String key) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT id, customer_id, conversation_id, payload, status, attempts "
+                + "FROM outbox_message WHERE idempotency_key = ?")) {
+            q.setString(1, key);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next() ? Optional.of(row(r)) : Optional.empty();
+            }
+        }
+    }
+
+    void insert(Connection c, String customerId, OutboundMessage message) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO outbox_message (id, idempotency_key, conversation_id, "
+                + "customer_id, channel, instance, payload, status, attempts, next_attempt_at, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+            insert.setString(1, message.id());
+            insert.setString(2, message.idempotencyKey());
+            insert.setString(3, message.conversationId());
+            insert.setString(4, customerId);
+            insert.setString(5, message.channel());
+            insert.setString(6, message.instance());
+            insert.setString(7, toJson(message));
+            insert.setString(8, DeliveryStatus.QUEUED.name());
+            insert.setObject(9, now);
+            insert.setObject(10, now);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Queued messages whose next attempt is due, oldest first. */
+    List<Row> due(Connection c, int limit) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT id, customer_id, conversation_id, payload, status, attempts "
+                + "FROM outbox_message WHERE status = ? AND next_attempt_at <= ? ORDER BY created_at LIMIT ?")) {
+            q.setString(1, DeliveryStatus.QUEUED.name());
+            q.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+            q.setInt(3, limit);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    rows.add(row(r));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Records the outcome of an attempt: a new status, or QUEUED again with the next attempt's time. */
+    void record(Connection c, String id, DeliveryStatus status, int attempts, Instant nextAttempt, String error,
+                String providerMessageId) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE outbox_message SET status = ?, attempts = ?, "
+                + "next_attempt_at = ?, last_error = ?, provider_message_id = COALESCE(?, provider_message_id) WHERE id = ?")) {
+            update.setString(1, status.name());
+            update.setInt(2, attempts);
+            update.setObject(3, nextAttempt.atOffset(ZoneOffset.UTC));
+            update.setString(4, error == null || error.length() <= 1000 ? error : error.substring(0, 1000));
+            update.setString(5, providerMessageId);
+            update.setString(6, id);
+            update.executeUpdate();
+        }
+    }
+
+    private Row row(ResultSet r) throws SQLException {
+        try {
+            return new Row(r.getString(1), r.getString(2), r.getString(3), json.readValue(r.getString(4), OutboundMessage.class),
+                    DeliveryStatus.valueOf(r.getString(5)), r.getInt(6));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("outbox message " + r.getString(1) + " is not readable", e);
+        }
+    }
+
+    private String toJson(OutboundMessage message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("reply cannot be serialised", e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.seamline.itest;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An agent's reply travels outbox -> dispatcher -> API channel -> the integrator's callback, signed, once. */
+class ReplyIT {
+
+    private static final String SECRET = "reply-secret";
+
+    @TempDir
+    static Path dir;
+    static SeamlineProcess seamline;
+    static ApiChannelClient shop;
+    static HttpServer receiver;
+    static final List<Map<String, String>> callbacks = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/callback", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            callbacks.add(Map.of("body", body, "signature", exchange.getRequestHeaders().getFirst("X-Seamline-Signature"),
+                    "key", exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+            byte[] answer = "{\"id\":\"ext-42\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        receiver.start();
+        seamline = SeamlineProcess.start(dir, Map.of());
+        shop = new ApiChannelClient(seamline, "shop");
+        shop.configure("secret=" + SECRET, "callbackUrl=http://127.0.0.1:" + receiver.getAddress().getPort() + "/callback");
+        shop.awaitServing();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        seamline.close();
+        receiver.stop(0);
+    }
+
+    private static HttpResponse<String> reply(String conversationId, String json, String key) {
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("Authorization", SeamlineProcess.basic("admin", SeamlineProcess.ADMIN_PASSWORD)));
+        if (key != null) {
+            headers.put("Idempotency-Key", key);
+        }
+        return seamline.post("/api/v1/conversations/" + conversationId + "/messages", json, headers);
+    }
+
+    private static String conversationOf(String userId) {
+        shop.post("{\"id\":\"in-" + userId + "\",\"from\":{\"userId\":\"" + userId + "\"},\"text\":\"Where is my parcel?\"}", SECRET);
+        await().atMost(Duration.ofSeconds(5)).until(() -> seamline.getJson("/api/v1/customers?identifier=userId:" + userId).get("items").size() == 1);
+        String customerId = seamline.getJson("/api/v1/customers?identifier=userId:" + userId).at("/items/0/id").asText();
+        await().atMost(Duration.ofSeconds(5)).until(() -> seamline.getJson("/api/v1/conversations?customerId=" + customerId).get("items").size() == 1);
+        return seamline.getJson("/api/v1/conversations?customerId=" + customerId).at("/items/0/id").asText();
+    }
+
+    @Test
+    void aReplyReachesTheCallbackOnceSignedAndItsStatusIsOnTheTimeline() {
+        String conversation = conversationOf("dana");
+
+        HttpResponse<String> queued = reply(conversation, "{\"text\":\"It ships today.\"}", "reply-dana-1");
+        assertEquals(202, queued.statusCode(), queued.body());
+        assertEquals("api", seamline.readJson(queued.body()).get("channel").asText());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> kinds(conversation).contains("status:SENT"));
+        List<Map<String, String>> mine = callbacks.stream().filter(c -> "reply-dana-1".equals(c.get("key"))).toList();
+        assertEquals(1, mine.size(), "delivered once");
+        assertEquals(ApiChannelClient.sign(mine.get(0).get("body"), SECRET), mine.get(0).get("signature"));
+        JsonNode sent = seamline.readJson(mine.get(0).get("body"));
+        assertEquals("It ships today.", sent.get("text").asText());
+        assertEquals("dana", sent.at("/to/identifiers/0/value").asText());
+        assertEquals(List.of("message", "message", "status:SENT"), kinds(conversation));
+
+        HttpResponse<String> again = reply(conversation, "{\"text\":\"It ships today.\"}", "reply-dana-1");
+        assertEquals(200, again.statusCode());
+        assertTrue(seamline.readJson(again.body()).get("duplicate").asBoolean());
+        assertEquals(3, kinds(conversation).size(), "the same Idempotency-Key queues nothing new");
+    }
+
+    @Test
+    void aReplyNobodyCanDeliverIsRefusedClearly() {
+        String conversation = conversationOf("emil");
+
+        assertEquals(422, reply(conversation, "{\"text\":\"hi\",\"channel\":\"sms\"}", null).statusCode());
+        assertEquals(400, reply(conversation, "{\"channel\":\"api\"}", null).statusCode());
+        assertEquals(404, reply("no-such-conversation", "{\"text\":\"hi\"}", null).statusCode());
+    }
+
+    private static List<String> kinds(String conversationId) {
+        List<String> kinds = new java.util.ArrayList<>();
+        seamline.getJson("/api/v1/conversations/" + conversationId + "/messages").get("items").forEach(e -> kinds.add(e.get("kind").asText()));
+        return kinds;
+    }
+}
