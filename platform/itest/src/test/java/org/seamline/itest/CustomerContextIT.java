@@ -119,6 +119,28 @@ class CustomerContextIT {
         assertEquals(0, seamline.getJson("/api/v1/customers/" + id + "/merges").get("items").size());
     }
 
+    @Test
+    void aCustomerCanBeExportedAndThenErasedLeavingOnlyTheAuditRecord() {
+        shop.post("{\"id\":\"z-1\",\"from\":{\"email\":\"frieda@example.net\",\"name\":\"Frieda\"},\"text\":\"Please forget me\"}", SECRET);
+        await().atMost(Duration.ofSeconds(5)).until(() -> lookup("email:frieda@example.net").size() == 1);
+        String id = lookup("email:frieda@example.net").get(0).get("id").asText();
+
+        JsonNode export = seamline.getJson("/api/v1/customers/" + id + "/export");
+        assertEquals("Please forget me", export.at("/messages/0/message/text").asText());
+        assertEquals("frieda@example.net", export.at("/customer/identifiers/0/value").asText());
+
+        var deleted = seamline.send(java.net.http.HttpRequest.newBuilder(seamline.uri("/api/v1/customers/" + id)).DELETE()
+                .header("Authorization", SeamlineProcess.basic("admin", SeamlineProcess.ADMIN_PASSWORD)).build());
+        assertEquals(200, deleted.statusCode(), deleted.body());
+        assertEquals(0, lookup("email:frieda@example.net").size());
+        assertEquals(404, seamline.get("/api/v1/customers/" + id, true).statusCode());
+        boolean bodyLeft = false;
+        for (JsonNode item : seamline.getJson("/api/v1/interactions?channel=api&limit=500").get("items")) {
+            bodyLeft |= "Please forget me".equals(item.path("text").asText());
+        }
+        assertEquals(false, bodyLeft, "the message body is gone from the inbox too");
+    }
+
     private static java.net.http.HttpResponse<String> post(String path, String json) {
         return seamline.post(path, json, Map.of("Authorization", SeamlineProcess.basic("admin", SeamlineProcess.ADMIN_PASSWORD)));
     }

@@ -90,7 +90,7 @@ public class ConversationsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
         String[] parts = path == null ? new String[0] : path.substring(1).split("/");
-        ReadErrors.answering(response, LOG, () -> {
+        StoreErrors.answering(response, LOG, () -> {
             if (parts.length == 0 || parts.length == 1 && parts[0].isEmpty()) {
                 JsonResponses.write(response, 200, Map.of("items", conversations.conversations(
                         blankToNull(request.getParameter("customerId")), status(request.getParameter("status")),

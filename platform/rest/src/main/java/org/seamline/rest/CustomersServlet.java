@@ -19,6 +19,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.seamline.context.Customer;
 import org.seamline.context.CustomerDirectory;
 import org.seamline.context.CustomerMerges;
+import org.seamline.context.CustomerPrivacy;
+import org.seamline.context.ErasureRecord;
 import org.seamline.context.Conversations;
 import org.seamline.context.MergeException;
 import org.seamline.context.MergeRecord;
@@ -51,24 +53,53 @@ public class CustomersServlet extends HttpServlet {
     private final transient CustomerDirectory directory;
     private final transient CustomerMerges merges;
     private final transient Conversations conversations;
+    private final transient CustomerPrivacy privacy;
 
     @Activate
     public CustomersServlet(@Reference CustomerDirectory directory, @Reference CustomerMerges merges,
-                            @Reference Conversations conversations) {
+                            @Reference Conversations conversations, @Reference CustomerPrivacy privacy) {
         this.directory = directory;
         this.merges = merges;
         this.conversations = conversations;
+        this.privacy = privacy;
+    }
+
+    /** {@code DELETE /api/v1/customers/{id}}: erasure of the person (and everyone merged into them); an audit record stays. */
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        String[] parts = path == null ? new String[0] : path.substring(1).split("/");
+        if (parts.length != 1 || parts[0].isEmpty()) {
+            JsonResponses.error(response, 404, "not_found", "DELETE /customers/{id}");
+            return;
+        }
+        StoreErrors.answering(response, LOG, () -> {
+            Optional<ErasureRecord> erased = privacy.erase(parts[0], ADMIN);
+            if (erased.isPresent()) {
+                JsonResponses.write(response, 200, Map.of("erasure", erased.get()));
+            } else {
+                JsonResponses.error(response, 404, "not_found", "no customer with id " + parts[0]);
+            }
+        });
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
-        ReadErrors.answering(response, LOG, () -> {
+        StoreErrors.answering(response, LOG, () -> {
             String[] parts = path == null ? new String[0] : path.substring(1).split("/");
             if (parts.length == 2 && parts[1].equals("merges")) {
                 JsonResponses.write(response, 200, Map.of("items", merges.merges(parts[0])));
             } else if (parts.length == 2 && parts[1].equals("timeline")) {
                 timeline(parts[0], request, response);
+            } else if (parts.length == 2 && parts[1].equals("export")) {
+                Optional<Map<String, Object>> export = privacy.export(parts[0]);
+                if (export.isPresent()) {
+                    response.setHeader("Content-Disposition", "attachment; filename=\"customer-" + parts[0] + ".json\"");
+                    JsonResponses.write(response, 200, export.get());
+                } else {
+                    JsonResponses.error(response, 404, "not_found", "no customer with id " + parts[0]);
+                }
             } else if (parts.length == 1 && !parts[0].isEmpty()) {
                 answer(response, directory.customer(parts[0]), "no customer with id " + parts[0]);
             } else if (parts.length > 1) {

@@ -42,7 +42,7 @@ public class InteractionsServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
-        ReadErrors.answering(response, LOG, () -> {
+        StoreErrors.answering(response, LOG, () -> {
             if (path == null || path.equals("/")) {
                 list(request, response);
             } else {

@@ -23,6 +23,9 @@ public interface InboxStore {
     /** Newest first; {@code channel} null for all channels. */
     Page<Interaction> list(String channel, int offset, int limit) throws SQLException;
 
+    /** The stored messages resolved to any of these customers, oldest first (for a data export). */
+    List<Interaction> byCustomers(Connection connection, List<String> customerIds) throws SQLException;
+
     /** Messages not yet processed, oldest first: the inbox processor's work list. */
     List<Interaction> pending(int limit) throws SQLException;
 

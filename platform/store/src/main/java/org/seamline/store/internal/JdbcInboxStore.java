@@ -212,6 +212,24 @@ public class JdbcInboxStore implements InboxStore {
     }
 
     @Override
+    public List<Interaction> byCustomers(Connection connection, List<String> customerIds) throws SQLException {
+        String in = String.join(", ", java.util.Collections.nCopies(customerIds.size(), "?"));
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM inbox_message WHERE customer_id IN (" + in + ") ORDER BY seq")) {
+            for (int i = 0; i < customerIds.size(); i++) {
+                query.setString(i + 1, customerIds.get(i));
+            }
+            List<Interaction> items = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    items.add(interaction(rows));
+                }
+            }
+            return items;
+        }
+    }
+
+    @Override
     public List<Interaction> pending(int limit) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS

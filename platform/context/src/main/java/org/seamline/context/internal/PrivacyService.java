@@ -1,0 +1,142 @@
+package org.seamline.context.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.seamline.context.Customer;
+import org.seamline.context.CustomerPrivacy;
+import org.seamline.context.ErasureRecord;
+import org.seamline.store.Database;
+import org.seamline.store.InboxStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link CustomerPrivacy} on the platform database; an erasure is one transaction. */
+@Component(service = CustomerPrivacy.class)
+public class PrivacyService implements CustomerPrivacy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrivacyService.class);
+    private static final int EXPORT_LIMIT = 100_000;
+
+    /** Tables holding a customer's data, in deletion order, each with its customer column. */
+    private static final Map<String, String> PERSONAL_DATA = orderedMap(
+            "timeline_entry", "customer_id",
+            "outbox_message", "customer_id",
+            "inbox_message", "customer_id",
+            "conversation", "customer_id",
+            "customer_identifier", "customer_id",
+            "customer", "id");
+
+    private final Database database;
+    private final InboxStore inbox;
+    private final CustomerStore customers = new CustomerStore();
+    private final ConversationStore conversations = new ConversationStore();
+    private final TimelineStore timeline = new TimelineStore();
+    private final MergeStore merges = new MergeStore(customers);
+
+    @Activate
+    public PrivacyService(@Reference Database database, @Reference InboxStore inbox) {
+        this.database = database;
+        this.inbox = inbox;
+    }
+
+    @Override
+    public Optional<Map<String, Object>> export(String customerId) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            Optional<Customer> customer = customers.customer(c, customerId);
+            if (customer.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> members = customers.members(c, customer.get().id());
+            Map<String, Object> export = new LinkedHashMap<>();
+            export.put("exportedAt", Instant.now());
+            export.put("customer", customer.get());
+            export.put("conversations", conversations.conversations(c, members, null, null));
+            export.put("timeline", timeline.entries(c, "customer_id", members, 0, EXPORT_LIMIT).items());
+            export.put("merges", merges.merges(c, customer.get().id()));
+            export.put("messages", inbox.byCustomers(c, members));
+            return Optional.of(export);
+        }
+    }
+
+    @Override
+    public Optional<ErasureRecord> erase(String customerId, String actor) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Optional<String> canonical = customers.canonical(c, customerId);
+                if (canonical.isEmpty()) {
+                    c.rollback();
+                    return Optional.empty();
+                }
+                List<String> members = customers.members(c, canonical.get());
+                Map<String, Integer> removed = new LinkedHashMap<>();
+                for (Map.Entry<String, String> table : PERSONAL_DATA.entrySet()) {
+                    removed.put(table.getKey(), delete(c, table.getKey(), table.getValue(), members));
+                }
+                removed.put("merge reasons", clearMergeReasons(c, members));
+                ErasureRecord record = new ErasureRecord(UUID.randomUUID().toString(), members, actor, Instant.now(), removed);
+                audit(c, record);
+                c.commit();
+                LOG.info("Erased customer {} ({} ids) by {}: {}", canonical.get(), members.size(), actor, removed);
+                return Optional.of(record);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static int delete(Connection c, String table, String column, List<String> ids) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM " + table + " WHERE " + column + " IN (" + MergeChain.placeholders(ids.size()) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                delete.setString(i + 1, ids.get(i));
+            }
+            return delete.executeUpdate();
+        }
+    }
+
+    /** Merge records stay as the audit trail, but their free-text reason may name the person. */
+    private static int clearMergeReasons(Connection c, List<String> ids) throws SQLException {
+        String in = MergeChain.placeholders(ids.size());
+        try (PreparedStatement clear = c.prepareStatement("UPDATE customer_merge SET reason = NULL WHERE reason IS NOT NULL AND "
+                + "(survivor_id IN (" + in + ") OR merged_id IN (" + in + "))")) {
+            for (int i = 0; i < ids.size(); i++) {
+                clear.setString(i + 1, ids.get(i));
+                clear.setString(ids.size() + i + 1, ids.get(i));
+            }
+            return clear.executeUpdate();
+        }
+    }
+
+    private static void audit(Connection c, ErasureRecord record) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO erasure_audit (id, customer_ids, actor, erased_at, removed) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, record.id());
+            insert.setString(2, String.join(",", record.customerIds()));
+            insert.setString(3, record.actor());
+            insert.setObject(4, record.erasedAt().atOffset(ZoneOffset.UTC));
+            insert.setString(5, record.removed().toString());
+            insert.executeUpdate();
+        }
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

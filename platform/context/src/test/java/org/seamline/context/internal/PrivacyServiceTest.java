@@ -1,0 +1,130 @@
+package org.seamline.context.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.seamline.api.message.Identifier;
+import org.seamline.api.message.InboundMessage;
+import org.seamline.api.message.Party;
+import org.seamline.context.Customer;
+import org.seamline.context.ErasureRecord;
+import org.seamline.store.Database;
+import org.seamline.store.internal.JdbcInboxStore;
+import org.seamline.store.internal.TestDatabases;
+
+/** Erasure on a real H2 and a real PostgreSQL: afterwards no table holds anything of the person. */
+class PrivacyServiceTest {
+
+    private static final List<String> TRACES = List.of("anna@example.com", "+79161234567", "secret order 4711", "Anna Petrova",
+            "confirmed by her phone");
+
+    private static ContextConfiguration config() {
+        return new ContextConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return ContextConfiguration.class;
+            }
+
+            @Override
+            public String defaultRegion() {
+                return "";
+            }
+
+            @Override
+            public int maxIdentifiersPerCustomer() {
+                return 20;
+            }
+
+            @Override
+            public String[] autoMergeChannels() {
+                return new String[] {"api"};
+            }
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void erasureLeavesNoTraceButTheAuditRecordAndSparesOthers(String kind) throws Exception {
+        Database database = TestDatabases.of(kind);
+        JdbcInboxStore inbox = new JdbcInboxStore(database);
+        PendingMessages pending = new PendingMessages(database, inbox,
+                new IdentityResolver(new IdentifierNormalizer(""), new CustomerStore(), 20, Set.of("api")));
+        CustomerDirectoryService directory = new CustomerDirectoryService(database, config());
+        PrivacyService privacy = new PrivacyService(database, inbox);
+        inbox.insert(List.of(
+                new InboundMessage("api", "shop", "m-1", Party.of("Anna Petrova", new Identifier("email", "anna@example.com")),
+                        "About my secret order 4711", null, null, null, null),
+                new InboundMessage("sms", "main", "m-2", Party.of(null, new Identifier("phone", "+79161234567")),
+                        "secret order 4711 again", null, null, null, null),
+                new InboundMessage("api", "shop", "m-3", Party.of("Zed", new Identifier("userId", "zed")), "hello", null, null, null, null)));
+        pending.processPending();
+        Customer anna = directory.findByIdentifier("email", "anna@example.com").orElseThrow();
+        String phoneOnly = directory.findByIdentifier("phone", "+79161234567").orElseThrow().id();
+        new CustomerMergesService(database).merge(anna.id(), phoneOnly, "admin", "confirmed by her phone");
+
+        Map<String, Object> export = privacy.export(anna.id()).orElseThrow();
+        assertEquals(2, ((List<?>) export.get("messages")).size(), "the export holds both customers' messages");
+        assertEquals(2, ((Customer) export.get("customer")).identifiers().size());
+
+        assertEquals(TRACES.size(), traces(database).stream().map(t -> t.substring(t.indexOf(": ") + 2)).distinct().count(),
+                "the scan finds every trace before the erasure");
+
+        ErasureRecord erasure = privacy.erase(phoneOnly, "admin").orElseThrow();
+
+        assertEquals(Set.of(anna.id(), phoneOnly), Set.copyOf(erasure.customerIds()), "a merged id erases the whole person");
+        assertEquals(List.of(), traces(database));
+        assertTrue(directory.findByIdentifier("email", "anna@example.com").isEmpty());
+        assertTrue(directory.findByIdentifier("userId", "zed").isPresent(), "other customers are untouched");
+        assertTrue(privacy.erase(anna.id(), "admin").isEmpty(), "erasing again finds nothing");
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM erasure_audit")) {
+            r.next();
+            assertEquals(1, r.getInt(1));
+        }
+    }
+
+    /** Every cell of every table of ours that contains one of the person's data. */
+    private static List<String> traces(Database database) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Connection c = database.dataSource().getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            List<String> tables = new ArrayList<>();
+            try (ResultSet t = meta.getTables(null, c.getSchema(), "%", null)) {
+                while (t.next()) {
+                    String type = t.getString("TABLE_TYPE");
+                    if (type != null && type.contains("TABLE") && !type.contains("SYSTEM")) {
+                        tables.add(t.getString("TABLE_NAME"));
+                    }
+                }
+            }
+            assertTrue(tables.size() >= 8, "the scan sees our tables: " + tables);
+            for (String table : tables) {
+                try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            String value = rows.getString(i);
+                            for (String trace : TRACES) {
+                                if (value != null && value.contains(trace)) {
+                                    found.add(table + "." + rows.getMetaData().getColumnName(i) + ": " + trace);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,30 @@
+package org.seamline.rest;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.SQLException;
+import org.seamline.core.http.JsonResponses;
+import org.slf4j.Logger;
+
+/** The error answers every store-backed endpoint shares: a malformed query is the client's 400, an unreachable store a 503. */
+final class StoreErrors {
+
+    /** Work that may fail on its query or on the store. */
+    interface Work {
+        void run() throws IOException, SQLException;
+    }
+
+    private StoreErrors() {
+    }
+
+    static void answering(HttpServletResponse response, Logger log, Work work) throws IOException {
+        try {
+            work.run();
+        } catch (QueryParameters.BadRequestException e) {
+            JsonResponses.error(response, 400, "bad_request", e.getMessage());
+        } catch (SQLException e) {
+            log.warn("Store access failed: {}", e.getMessage());
+            JsonResponses.error(response, 503, "store_unavailable", "the store is unavailable right now; nothing changed");
+        }
+    }
+}
