@@ -62,6 +62,7 @@ class PlatformStartIT {
         assertEquals("UP", health.get("status").asText());
         assertEquals("UP", health.at("/components/store/status").asText());
         assertEquals("UP", health.at("/components/ingress/status").asText());
+        assertEquals("UP", health.at("/components/api/status").asText(), "UP includes the REST API being served");
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,33 +39,9 @@ class PendingMessagesTest {
         inbox = new JdbcInboxStore(database);
         pending = new PendingMessages(database, inbox,
                 new IdentityResolver(new IdentifierNormalizer(""), new CustomerStore(), maxIdentifiers, Set.of("api")));
-        directory = new CustomerDirectoryService(database, config());
+        directory = new CustomerDirectoryService(database, TestConfiguration.defaults());
         merges = new CustomerMergesService(database);
         conversations = new ConversationsService(database);
-    }
-
-    private static ContextConfiguration config() {
-        return new ContextConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ContextConfiguration.class;
-            }
-
-            @Override
-            public String defaultRegion() {
-                return "";
-            }
-
-            @Override
-            public int maxIdentifiersPerCustomer() {
-                return 20;
-            }
-
-            @Override
-            public String[] autoMergeChannels() {
-                return new String[] {"api"};
-            }
-        };
     }
 
     private void receive(String id, String name, Identifier... from) throws Exception {

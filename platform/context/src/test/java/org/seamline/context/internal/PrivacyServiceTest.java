@@ -3,7 +3,6 @@ package org.seamline.context.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -29,30 +28,6 @@ class PrivacyServiceTest {
     private static final List<String> TRACES = List.of("anna@example.com", "+79161234567", "secret order 4711", "Anna Petrova",
             "confirmed by her phone");
 
-    private static ContextConfiguration config() {
-        return new ContextConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ContextConfiguration.class;
-            }
-
-            @Override
-            public String defaultRegion() {
-                return "";
-            }
-
-            @Override
-            public int maxIdentifiersPerCustomer() {
-                return 20;
-            }
-
-            @Override
-            public String[] autoMergeChannels() {
-                return new String[] {"api"};
-            }
-        };
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void erasureLeavesNoTraceButTheAuditRecordAndSparesOthers(String kind) throws Exception {
@@ -60,7 +35,7 @@ class PrivacyServiceTest {
         JdbcInboxStore inbox = new JdbcInboxStore(database);
         PendingMessages pending = new PendingMessages(database, inbox,
                 new IdentityResolver(new IdentifierNormalizer(""), new CustomerStore(), 20, Set.of("api")));
-        CustomerDirectoryService directory = new CustomerDirectoryService(database, config());
+        CustomerDirectoryService directory = new CustomerDirectoryService(database, TestConfiguration.defaults());
         PrivacyService privacy = new PrivacyService(database, inbox);
         inbox.insert(List.of(
                 new InboundMessage("api", "shop", "m-1", Party.of("Anna Petrova", new Identifier("email", "anna@example.com")),

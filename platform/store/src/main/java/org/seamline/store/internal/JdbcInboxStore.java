@@ -219,13 +219,7 @@ public class JdbcInboxStore implements InboxStore {
             for (int i = 0; i < customerIds.size(); i++) {
                 query.setString(i + 1, customerIds.get(i));
             }
-            List<Interaction> items = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    items.add(interaction(rows));
-                }
-            }
-            return items;
+            return interactions(query);
         }
     }
 
@@ -235,13 +229,7 @@ public class JdbcInboxStore implements InboxStore {
              PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
                      + " FROM inbox_message WHERE processed_at IS NULL ORDER BY seq LIMIT ?")) {
             query.setInt(1, limit);
-            List<Interaction> items = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    items.add(interaction(rows));
-                }
-            }
-            return items;
+            return interactions(query);
         }
     }
 
@@ -266,6 +254,16 @@ public class JdbcInboxStore implements InboxStore {
             update.setString(3, interactionId);
             update.executeUpdate();
         }
+    }
+
+    private List<Interaction> interactions(PreparedStatement query) throws SQLException {
+        List<Interaction> items = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                items.add(interaction(rows));
+            }
+        }
+        return items;
     }
 
     private Interaction interaction(ResultSet row) throws SQLException {

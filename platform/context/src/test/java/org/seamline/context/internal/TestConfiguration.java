@@ -1,0 +1,34 @@
+package org.seamline.context.internal;
+
+import java.lang.annotation.Annotation;
+
+/** The context configuration tests run with: international numbers only, cap 20, automatic merges from the API channel. */
+final class TestConfiguration {
+
+    private TestConfiguration() {
+    }
+
+    static ContextConfiguration defaults() {
+        return new ContextConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return ContextConfiguration.class;
+            }
+
+            @Override
+            public String defaultRegion() {
+                return "";
+            }
+
+            @Override
+            public int maxIdentifiersPerCustomer() {
+                return 20;
+            }
+
+            @Override
+            public String[] autoMergeChannels() {
+                return new String[] {"api"};
+            }
+        };
+    }
+}
