@@ -1,6 +1,8 @@
 package org.seamline.context.internal;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.camel.builder.RouteBuilder;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -31,7 +33,7 @@ public class InboxProcessor implements HealthContributor {
         Dispatcher dispatcher = new Dispatcher(database, adapters);
         this.pending = new PendingMessages(database, inbox, new IdentityResolver(
                 new IdentifierNormalizer(config.defaultRegion()), new CustomerStore(), config.maxIdentifiersPerCustomer(),
-                Set.of(config.autoMergeChannels())));
+                channels(config.autoMergeChannels())));
         this.camel = PluginCamelContext.start(bundleContext, "inbox-processor", new RouteBuilder() {
             @Override
             public void configure() {
@@ -41,6 +43,12 @@ public class InboxProcessor implements HealthContributor {
                         .process(exchange -> dispatcher.dispatchDue());
             }
         });
+    }
+
+    /** A .cfg file gives {@code api,sms} as one string; the web console gives an array: accept both. */
+    static Set<String> channels(String[] configured) {
+        return Arrays.stream(configured).flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::strip).filter(channel -> !channel.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
     @Deactivate
