@@ -1,5 +1,6 @@
 package org.seamline.context.internal;
 
+import org.seamline.store.SqlLists;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -114,7 +115,7 @@ final class ConversationStore {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM conversation WHERE merged_into IS NULL");
         List<String> parameters = new ArrayList<>();
         if (customerMembers != null) {
-            sql.append(" AND customer_id IN (").append(MergeChain.placeholders(customerMembers.size())).append(')');
+            sql.append(" AND customer_id IN (").append(SqlLists.placeholders(customerMembers.size())).append(')');
             parameters.addAll(customerMembers);
         }
         if (status != null) {
@@ -128,9 +129,7 @@ final class ConversationStore {
         sql.append(" ORDER BY last_message_at DESC, id LIMIT 500");
         List<Conversation> conversations = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                q.setString(i + 1, parameters.get(i));
-            }
+            SqlLists.bind(q, 1, parameters);
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
                     conversations.add(conversation(c, r));
@@ -143,12 +142,8 @@ final class ConversationStore {
     /** The most recent canonical conversation of the customers that is not resolved. */
     private Optional<String> latest(Connection c, List<String> customerMembers) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT id FROM conversation WHERE merged_into IS NULL AND customer_id IN ("
-                + MergeChain.placeholders(customerMembers.size()) + ") AND status <> ? ORDER BY last_message_at DESC, id LIMIT 1")) {
-            int p = 1;
-            for (String member : customerMembers) {
-                q.setString(p++, member);
-            }
-            q.setString(p, ConversationStatus.RESOLVED.name());
+                + SqlLists.placeholders(customerMembers.size()) + ") AND status <> ? ORDER BY last_message_at DESC, id LIMIT 1")) {
+            q.setString(SqlLists.bind(q, 1, customerMembers), ConversationStatus.RESOLVED.name());
             try (ResultSet r = q.executeQuery()) {
                 return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
             }

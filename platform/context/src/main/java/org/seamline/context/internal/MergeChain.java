@@ -60,9 +60,4 @@ final class MergeChain {
         }
         return members;
     }
-
-    /** {@code ?, ?, …} for an IN list of the given size. */
-    static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
-    }
 }

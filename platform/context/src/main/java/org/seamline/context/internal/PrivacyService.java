@@ -1,5 +1,6 @@
 package org.seamline.context.internal;
 
+import org.seamline.store.SqlLists;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -99,23 +100,18 @@ public class PrivacyService implements CustomerPrivacy {
 
     private static int delete(Connection c, String table, String column, List<String> ids) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement(
-                "DELETE FROM " + table + " WHERE " + column + " IN (" + MergeChain.placeholders(ids.size()) + ")")) {
-            for (int i = 0; i < ids.size(); i++) {
-                delete.setString(i + 1, ids.get(i));
-            }
+                "DELETE FROM " + table + " WHERE " + column + " IN (" + SqlLists.placeholders(ids.size()) + ")")) {
+            SqlLists.bind(delete, 1, ids);
             return delete.executeUpdate();
         }
     }
 
     /** Merge records stay as the audit trail, but their free-text reason may name the person. */
     private static int clearMergeReasons(Connection c, List<String> ids) throws SQLException {
-        String in = MergeChain.placeholders(ids.size());
+        String in = SqlLists.placeholders(ids.size());
         try (PreparedStatement clear = c.prepareStatement("UPDATE customer_merge SET reason = NULL WHERE reason IS NOT NULL AND "
                 + "(survivor_id IN (" + in + ") OR merged_id IN (" + in + "))")) {
-            for (int i = 0; i < ids.size(); i++) {
-                clear.setString(i + 1, ids.get(i));
-                clear.setString(ids.size() + i + 1, ids.get(i));
-            }
+            SqlLists.bind(clear, SqlLists.bind(clear, 1, ids), ids);
             return clear.executeUpdate();
         }
     }

@@ -1,5 +1,6 @@
 package org.seamline.context.internal;
 
+import org.seamline.store.SqlLists;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,10 +80,10 @@ final class TimelineStore {
 
     /** Entries whose {@code column} (customer_id or conversation_id) is one of {@code ids}, oldest first. */
     Page<TimelineEntry> entries(Connection c, String column, List<String> ids, int offset, int limit) throws SQLException {
-        String where = " FROM timeline_entry WHERE " + column + " IN (" + MergeChain.placeholders(ids.size()) + ")";
+        String where = " FROM timeline_entry WHERE " + column + " IN (" + SqlLists.placeholders(ids.size()) + ")";
         long total;
         try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*)" + where)) {
-            bind(count, ids);
+            SqlLists.bind(count, 1, ids);
             try (ResultSet r = count.executeQuery()) {
                 r.next();
                 total = r.getLong(1);
@@ -90,7 +91,7 @@ final class TimelineStore {
         }
         List<TimelineEntry> entries = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + where + " ORDER BY seq LIMIT ? OFFSET ?")) {
-            int p = bind(q, ids);
+            int p = SqlLists.bind(q, 1, ids);
             q.setInt(p++, limit);
             q.setInt(p, offset);
             try (ResultSet r = q.executeQuery()) {
@@ -102,13 +103,5 @@ final class TimelineStore {
             }
         }
         return new Page<>(entries, total, offset, limit);
-    }
-
-    private static int bind(PreparedStatement statement, List<String> ids) throws SQLException {
-        int p = 1;
-        for (String id : ids) {
-            statement.setString(p++, id);
-        }
-        return p;
     }
 }

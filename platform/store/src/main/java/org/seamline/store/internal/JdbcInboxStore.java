@@ -1,5 +1,6 @@
 package org.seamline.store.internal;
 
+import org.seamline.store.SqlLists;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -213,12 +214,9 @@ public class JdbcInboxStore implements InboxStore {
 
     @Override
     public List<Interaction> byCustomers(Connection connection, List<String> customerIds) throws SQLException {
-        String in = String.join(", ", java.util.Collections.nCopies(customerIds.size(), "?"));
         try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
-                + " FROM inbox_message WHERE customer_id IN (" + in + ") ORDER BY seq")) {
-            for (int i = 0; i < customerIds.size(); i++) {
-                query.setString(i + 1, customerIds.get(i));
-            }
+                + " FROM inbox_message WHERE customer_id IN (" + SqlLists.placeholders(customerIds.size()) + ") ORDER BY seq")) {
+            SqlLists.bind(query, 1, customerIds);
             return interactions(query);
         }
     }
