@@ -56,8 +56,7 @@ public class ConversationsServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo();
-        String[] parts = path == null ? new String[0] : path.substring(1).split("/");
+        String[] parts = PathParts.of(request);
         if (parts.length != 2 || !parts[1].equals("messages")) {
             JsonResponses.error(response, 404, "not_found", "POST replies to /conversations/{id}/messages");
             return;
@@ -89,7 +88,7 @@ public class ConversationsServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
-        String[] parts = path == null ? new String[0] : path.substring(1).split("/");
+        String[] parts = PathParts.of(request);
         StoreErrors.answering(response, LOG, () -> {
             if (parts.length == 0 || parts.length == 1 && parts[0].isEmpty()) {
                 JsonResponses.write(response, 200, Map.of("items", conversations.conversations(

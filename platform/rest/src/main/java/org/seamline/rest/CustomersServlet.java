@@ -67,8 +67,7 @@ public class CustomersServlet extends HttpServlet {
     /** {@code DELETE /api/v1/customers/{id}}: erasure of the person (and everyone merged into them); an audit record stays. */
     @Override
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo();
-        String[] parts = path == null ? new String[0] : path.substring(1).split("/");
+        String[] parts = PathParts.of(request);
         if (parts.length != 1 || parts[0].isEmpty()) {
             JsonResponses.error(response, 404, "not_found", "DELETE /customers/{id}");
             return;
@@ -87,7 +86,7 @@ public class CustomersServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
         StoreErrors.answering(response, LOG, () -> {
-            String[] parts = path == null ? new String[0] : path.substring(1).split("/");
+            String[] parts = PathParts.of(request);
             if (parts.length == 2 && parts[1].equals("merges")) {
                 JsonResponses.write(response, 200, Map.of("items", merges.merges(parts[0])));
             } else if (parts.length == 2 && parts[1].equals("timeline")) {
@@ -124,8 +123,7 @@ public class CustomersServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo();
-        String[] parts = path == null ? new String[0] : path.substring(1).split("/");
+        String[] parts = PathParts.of(request);
         if (parts.length != 2 || !(parts[1].equals("merge") || parts[1].equals("unmerge"))) {
             JsonResponses.error(response, 404, "not_found", "POST to /customers/{id}/merge or /customers/{id}/unmerge");
             return;
