@@ -15,6 +15,12 @@ public interface Conversations {
     /** Most recent first; each filter may be null. */
     List<Conversation> conversations(String customerId, ConversationStatus status, String channel) throws SQLException;
 
+    /**
+     * Changes status, assignee or variables; {@code actor} goes on the timeline with a status or assignee change.
+     * Empty when the conversation is unknown.
+     */
+    Optional<Conversation> change(String id, ConversationChange change, String actor) throws SQLException;
+
     /** A conversation's entries (its merged conversations' too), oldest first. */
     Page<TimelineEntry> messages(String conversationId, int offset, int limit) throws SQLException;
 

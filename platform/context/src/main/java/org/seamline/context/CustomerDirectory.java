@@ -14,6 +14,12 @@ public interface CustomerDirectory {
     /** The customer owning {@code type:value} once normalised; empty when unknown or not a valid identifier. */
     Optional<Customer> findByIdentifier(String type, String value) throws SQLException;
 
+    /**
+     * Customers whose name, an attribute value or an identifier contains {@code text} (case-insensitive), newest
+     * first; merged customers answer as their survivor.
+     */
+    Page<Customer> search(String text, int offset, int limit) throws SQLException;
+
     /** Newest first. */
     Page<Customer> customers(int offset, int limit) throws SQLException;
 }

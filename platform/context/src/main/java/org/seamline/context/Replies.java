@@ -11,8 +11,10 @@ public interface Replies {
      * Queues a reply. The channel is the one the customer wrote on last unless {@code channel} names another that
      * can reach them. The outbox row and the reply's timeline entry commit together; a dispatcher sends it.
      *
+     * @param purpose        {@code SERVICE} for answers (refused if the customer opted out on that channel);
+     *                       {@code MARKETING} needs the customer's recorded opt-in
      * @param idempotencyKey the same key never queues a second reply; null for a new random key
      */
-    QueuedReply reply(String conversationId, String text, String channel, String idempotencyKey)
+    QueuedReply reply(String conversationId, String text, String channel, ConsentPurpose purpose, String idempotencyKey)
             throws SQLException, ReplyException;
 }

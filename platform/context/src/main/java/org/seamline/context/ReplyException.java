@@ -1,11 +1,14 @@
 package org.seamline.context;
 
-/** A reply that cannot be queued: an unknown conversation, or no channel that can reach the customer. */
+/**
+ * A reply that cannot be queued: an unknown conversation, no channel that can reach the customer, or no consent
+ * for the purpose on that channel.
+ */
 public class ReplyException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    public enum Kind { NOT_FOUND, UNREACHABLE }
+    public enum Kind { NOT_FOUND, UNREACHABLE, NO_CONSENT }
 
     private final Kind kind;
 

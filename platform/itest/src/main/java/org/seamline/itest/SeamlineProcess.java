@@ -109,6 +109,15 @@ public final class SeamlineProcess implements AutoCloseable {
         return send(request.build());
     }
 
+    /** An admin's JSON request with any method (POST, PATCH, DELETE). */
+    public HttpResponse<String> asAdmin(String method, String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json")
+                .header("Authorization", basic("admin", ADMIN_PASSWORD)).build());
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -107,6 +107,56 @@ class ReplyIT {
         assertEquals(404, reply("no-such-conversation", "{\"text\":\"hi\"}", null).statusCode());
     }
 
+    @Test
+    void anOptOutRefusesRepliesAndMarketingNeedsAnOptIn() {
+        String conversation = conversationOf("fay");
+        String customer = seamline.getJson("/api/v1/conversations/" + conversation).get("customerId").asText();
+
+        HttpResponse<String> marketing = reply(conversation, "{\"text\":\"20% off!\",\"purpose\":\"marketing\"}", null);
+        assertEquals(403, marketing.statusCode());
+        assertTrue(marketing.body().contains("opted in"), marketing.body());
+
+        HttpResponse<String> optOut = seamline.asAdmin("POST", "/api/v1/customers/" + customer + "/consents",
+                "{\"channel\":\"api\",\"purpose\":\"service\",\"granted\":false,\"evidence\":\"asked by phone\"}");
+        assertEquals(200, optOut.statusCode(), optOut.body());
+        assertEquals(false, seamline.readJson(optOut.body()).at("/consents/0/granted").asBoolean(true));
+        HttpResponse<String> refused = reply(conversation, "{\"text\":\"Any news?\"}", null);
+        assertEquals(403, refused.statusCode());
+        assertEquals("no_consent", seamline.readJson(refused.body()).get("error").asText());
+        assertEquals(List.of("message"), kinds(conversation), "nothing was queued");
+        assertEquals(400, seamline.asAdmin("POST", "/api/v1/customers/" + customer + "/consents",
+                "{\"channel\":\"api\",\"purpose\":\"spam\",\"granted\":true}").statusCode());
+    }
+
+    @Test
+    void anAgentResolvesAssignsAndKeepsContextAndTheCustomerReopens() {
+        String conversation = conversationOf("gil");
+
+        HttpResponse<String> patched = seamline.asAdmin("PATCH", "/api/v1/conversations/" + conversation,
+                "{\"status\":\"resolved\",\"assignee\":\"agent-7\",\"variables\":{\"lastTopic\":\"parcel 4711\"}}");
+        assertEquals(200, patched.statusCode(), patched.body());
+        JsonNode resolved = seamline.readJson(patched.body());
+        assertEquals("RESOLVED", resolved.get("status").asText());
+        assertEquals("agent-7", resolved.get("assignee").asText());
+        assertEquals("parcel 4711", resolved.at("/variables/lastTopic").asText());
+        assertTrue(kinds(conversation).containsAll(List.of("conversation:resolved", "conversation:assigned")));
+        assertEquals(400, seamline.asAdmin("PATCH", "/api/v1/conversations/" + conversation, "{\"status\":\"closed\"}").statusCode());
+        assertEquals(404, seamline.asAdmin("PATCH", "/api/v1/conversations/nope", "{\"status\":\"open\"}").statusCode());
+
+        shop.post("{\"id\":\"in-gil-2\",\"from\":{\"userId\":\"gil\"},\"text\":\"Still not here\"}", SECRET);
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                seamline.getJson("/api/v1/conversations/" + conversation).get("status").asText().equals("OPEN"));
+        assertEquals("parcel 4711", seamline.getJson("/api/v1/conversations/" + conversation).at("/variables/lastTopic").asText(),
+                "the reopened conversation still knows where the customer left off");
+
+        String customer = resolved.get("customerId").asText();
+        HttpResponse<String> profile = seamline.asAdmin("PATCH", "/api/v1/customers/" + customer,
+                "{\"attributes\":{\"company\":\"Gilbert & Sons\"},\"addTags\":[\"vip\"],\"preferredLanguage\":\"de\"}");
+        assertEquals(200, profile.statusCode(), profile.body());
+        assertEquals(customer, seamline.getJson("/api/v1/customers?q=gilbert").at("/items/0/id").asText());
+        assertEquals(400, seamline.asAdmin("PATCH", "/api/v1/customers/" + customer, "{\"preferredLanguage\":\"??\"}").statusCode());
+    }
+
     private static List<String> kinds(String conversationId) {
         List<String> kinds = new java.util.ArrayList<>();
         seamline.getJson("/api/v1/conversations/" + conversationId + "/messages").get("items").forEach(e -> kinds.add(e.get("kind").asText()));

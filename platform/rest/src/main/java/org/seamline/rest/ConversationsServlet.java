@@ -1,13 +1,10 @@
 package org.seamline.rest;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,15 +13,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.seamline.context.ConsentPurpose;
 import org.seamline.context.Conversation;
+import org.seamline.context.ConversationChange;
 import org.seamline.context.ConversationStatus;
 import org.seamline.context.Conversations;
 import org.seamline.context.QueuedReply;
 import org.seamline.context.Replies;
 import org.seamline.context.ReplyException;
-import org.seamline.core.http.Json;
-import org.seamline.core.http.PayloadTooLargeException;
-import org.seamline.core.http.RequestBodies;
 import org.seamline.core.http.JsonResponses;
 import org.seamline.core.security.ApiContext;
 import org.slf4j.Logger;
@@ -33,17 +29,19 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/v1/conversations?customerId=&status=&channel=}, {@code GET /api/v1/conversations/{id}},
  * {@code GET /api/v1/conversations/{id}/messages} (oldest first, paged) and
- * {@code POST /api/v1/conversations/{id}/messages {"text", "channel"?}} (a reply; {@code Idempotency-Key} honoured).
+ * {@code POST /api/v1/conversations/{id}/messages {"text", "channel"?, "purpose"?}} (a reply; {@code Idempotency-Key}
+ * honoured; 403 without consent) and {@code PATCH /api/v1/conversations/{id}} (status, assignee, variables).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/conversations", "/conversations/*"})
 @HttpWhiteboardContextSelect(ApiContext.SELECT)
-public class ConversationsServlet extends HttpServlet {
+public class ConversationsServlet extends PatchableServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ConversationsServlet.class);
 
     private static final int MAX_BODY = 65_536;
+    private static final String ADMIN = "admin";
 
     private final transient Conversations conversations;
     private final transient Replies replies;
@@ -61,28 +59,44 @@ public class ConversationsServlet extends HttpServlet {
             JsonResponses.error(response, 404, "not_found", "POST replies to /conversations/{id}/messages");
             return;
         }
-        try {
-            JsonNode body = Json.mapper().readTree(RequestBodies.read(request, MAX_BODY));
-            JsonNode text = body == null ? null : body.get("text");
-            JsonNode channel = body == null ? null : body.get("channel");
-            if (text == null || !text.isTextual() || text.asText().isBlank()) {
-                JsonResponses.error(response, 400, "bad_request", "'text' is required");
-                return;
+        StoreErrors.answering(response, LOG, () -> {
+            JsonNode body = JsonBodies.object(request, MAX_BODY);
+            String text = JsonBodies.required(body, "text");
+            String purpose = JsonBodies.text(body, "purpose");
+            try {
+                QueuedReply reply = replies.reply(parts[0], text, JsonBodies.text(body, "channel"),
+                        purpose == null ? ConsentPurpose.SERVICE : CustomersServlet.purpose(purpose),
+                        request.getHeader("Idempotency-Key"));
+                JsonResponses.write(response, reply.duplicate() ? 200 : 202, reply);
+            } catch (ReplyException e) {
+                switch (e.kind()) {
+                    case NOT_FOUND -> JsonResponses.error(response, 404, "not_found", e.getMessage());
+                    case NO_CONSENT -> JsonResponses.error(response, 403, "no_consent", e.getMessage());
+                    case UNREACHABLE -> JsonResponses.error(response, 422, "unreachable", e.getMessage());
+                }
             }
-            QueuedReply reply = replies.reply(parts[0], text.asText(), channel != null && channel.isTextual() ? channel.asText() : null,
-                    request.getHeader("Idempotency-Key"));
-            JsonResponses.write(response, reply.duplicate() ? 200 : 202, reply);
-        } catch (PayloadTooLargeException e) {
-            JsonResponses.error(response, 413, "payload_too_large", e.getMessage());
-        } catch (JacksonException e) {
-            JsonResponses.error(response, 400, "bad_request", "body is not valid JSON: " + e.getOriginalMessage());
-        } catch (ReplyException e) {
-            boolean notFound = e.kind() == ReplyException.Kind.NOT_FOUND;
-            JsonResponses.error(response, notFound ? 404 : 422, notFound ? "not_found" : "unreachable", e.getMessage());
-        } catch (SQLException e) {
-            LOG.warn("Queuing a reply failed: {}", e.getMessage());
-            JsonResponses.error(response, 503, "store_unavailable", "the reply was not queued; retry with the same Idempotency-Key");
+        });
+    }
+
+    /** {@code PATCH /api/v1/conversations/{id} {"status"?, "assignee"?, "variables"?}}. */
+    @Override
+    protected void doPatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] parts = PathParts.of(request);
+        if (parts.length != 1 || parts[0].isEmpty()) {
+            JsonResponses.error(response, 404, "not_found", "PATCH /conversations/{id}");
+            return;
         }
+        StoreErrors.answering(response, LOG, () -> {
+            JsonNode body = JsonBodies.object(request, MAX_BODY);
+            ConversationChange change = new ConversationChange(status(JsonBodies.text(body, "status")),
+                    JsonBodies.text(body, "assignee"), JsonBodies.stringMap(body, "variables"));
+            Optional<Conversation> changed = conversations.change(parts[0], change, ADMIN);
+            if (changed.isPresent()) {
+                JsonResponses.write(response, 200, changed.get());
+            } else {
+                JsonResponses.error(response, 404, "not_found", "no conversation with id " + parts[0]);
+            }
+        });
     }
 
     @Override

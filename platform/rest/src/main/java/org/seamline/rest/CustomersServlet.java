@@ -1,14 +1,13 @@
 package org.seamline.rest;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
@@ -16,17 +15,17 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.seamline.context.ConsentPurpose;
 import org.seamline.context.Customer;
 import org.seamline.context.CustomerDirectory;
 import org.seamline.context.CustomerMerges;
 import org.seamline.context.CustomerPrivacy;
+import org.seamline.context.CustomerProfiles;
+import org.seamline.context.ProfileChange;
 import org.seamline.context.ErasureRecord;
 import org.seamline.context.Conversations;
 import org.seamline.context.MergeException;
 import org.seamline.context.MergeRecord;
-import org.seamline.core.http.Json;
-import org.seamline.core.http.PayloadTooLargeException;
-import org.seamline.core.http.RequestBodies;
 import org.seamline.core.http.JsonResponses;
 import org.seamline.core.security.ApiContext;
 import org.slf4j.Logger;
@@ -42,7 +41,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/customers", "/customers/*"})
 @HttpWhiteboardContextSelect(ApiContext.SELECT)
-public class CustomersServlet extends HttpServlet {
+public class CustomersServlet extends PatchableServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(CustomersServlet.class);
@@ -54,14 +53,57 @@ public class CustomersServlet extends HttpServlet {
     private final transient CustomerMerges merges;
     private final transient Conversations conversations;
     private final transient CustomerPrivacy privacy;
+    private final transient CustomerProfiles profiles;
 
     @Activate
     public CustomersServlet(@Reference CustomerDirectory directory, @Reference CustomerMerges merges,
-                            @Reference Conversations conversations, @Reference CustomerPrivacy privacy) {
+                            @Reference Conversations conversations, @Reference CustomerPrivacy privacy,
+                            @Reference CustomerProfiles profiles) {
         this.directory = directory;
         this.merges = merges;
         this.conversations = conversations;
         this.privacy = privacy;
+        this.profiles = profiles;
+    }
+
+    /**
+     * {@code PATCH /api/v1/customers/{id}} with any of {@code attributes} (a null value removes one), {@code addTags},
+     * {@code removeTags}, {@code preferredChannel}, {@code preferredLanguage} (empty clears).
+     */
+    @Override
+    protected void doPatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] parts = PathParts.of(request);
+        if (parts.length != 1 || parts[0].isEmpty()) {
+            JsonResponses.error(response, 404, "not_found", "PATCH /customers/{id}");
+            return;
+        }
+        StoreErrors.answering(response, LOG, () -> {
+            JsonNode body = JsonBodies.object(request, MAX_BODY);
+            ProfileChange change = new ProfileChange(JsonBodies.stringMap(body, "attributes"), JsonBodies.stringList(body, "addTags"),
+                    JsonBodies.stringList(body, "removeTags"), JsonBodies.text(body, "preferredChannel"),
+                    JsonBodies.text(body, "preferredLanguage"));
+            answer(response, profiles.change(parts[0], change, ADMIN), "no customer with id " + parts[0]);
+        });
+    }
+
+    /** {@code POST /api/v1/customers/{id}/consents {"channel", "purpose", "granted", "evidence"?}}. */
+    private void consent(String id, HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
+        JsonNode body = JsonBodies.object(request, MAX_BODY);
+        Boolean granted = JsonBodies.bool(body, "granted");
+        if (granted == null) {
+            throw new QueryParameters.BadRequestException("'granted' (true or false) is required");
+        }
+        answer(response, profiles.recordConsent(id, JsonBodies.required(body, "channel"),
+                purpose(JsonBodies.required(body, "purpose")), granted, ADMIN, JsonBodies.text(body, "evidence")),
+                "no customer with id " + id);
+    }
+
+    static ConsentPurpose purpose(String raw) {
+        try {
+            return ConsentPurpose.valueOf(raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new QueryParameters.BadRequestException("purpose must be service or marketing");
+        }
     }
 
     /** {@code DELETE /api/v1/customers/{id}}: erasure of the person (and everyone merged into them); an audit record stays. */
@@ -105,6 +147,9 @@ public class CustomersServlet extends HttpServlet {
                 JsonResponses.error(response, 404, "not_found", "no such resource: " + path);
             } else if (request.getParameter("identifier") != null) {
                 byIdentifier(request.getParameter("identifier"), response);
+            } else if (request.getParameter("q") != null) {
+                JsonResponses.write(response, 200, PageBody.of(directory.search(request.getParameter("q"),
+                        QueryParameters.offset(request), QueryParameters.limit(request))));
             } else {
                 JsonResponses.write(response, 200, PageBody.of(
                         directory.customers(QueryParameters.offset(request), QueryParameters.limit(request))));
@@ -124,47 +169,30 @@ public class CustomersServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = PathParts.of(request);
-        if (parts.length != 2 || !(parts[1].equals("merge") || parts[1].equals("unmerge"))) {
-            JsonResponses.error(response, 404, "not_found", "POST to /customers/{id}/merge or /customers/{id}/unmerge");
+        if (parts.length != 2 || !(parts[1].equals("merge") || parts[1].equals("unmerge") || parts[1].equals("consents"))) {
+            JsonResponses.error(response, 404, "not_found", "POST to /customers/{id}/merge, /unmerge or /consents");
             return;
         }
-        try {
-            JsonNode body = Json.mapper().readTree(RequestBodies.read(request, MAX_BODY));
-            if (parts[1].equals("merge")) {
-                MergeRecord merge = merges.merge(parts[0], required(body, "from"), ADMIN, optional(body, "reason"));
-                JsonResponses.write(response, 201, Map.of("mergeId", merge.id(), "merge", merge));
-            } else {
-                String mergeId = required(body, "mergeId");
-                if (merges.merges(parts[0]).stream().noneMatch(m -> m.id().equals(mergeId))) {
-                    throw new MergeException(MergeException.Kind.NOT_FOUND, "customer " + parts[0] + " took part in no merge " + mergeId);
+        StoreErrors.answering(response, LOG, () -> {
+            try {
+                if (parts[1].equals("consents")) {
+                    consent(parts[0], request, response);
+                } else if (parts[1].equals("merge")) {
+                    JsonNode body = JsonBodies.object(request, MAX_BODY);
+                    MergeRecord merge = merges.merge(parts[0], JsonBodies.required(body, "from"), ADMIN, JsonBodies.text(body, "reason"));
+                    JsonResponses.write(response, 201, Map.of("mergeId", merge.id(), "merge", merge));
+                } else {
+                    String mergeId = JsonBodies.required(JsonBodies.object(request, MAX_BODY), "mergeId");
+                    if (merges.merges(parts[0]).stream().noneMatch(m -> m.id().equals(mergeId))) {
+                        throw new MergeException(MergeException.Kind.NOT_FOUND, "customer " + parts[0] + " took part in no merge " + mergeId);
+                    }
+                    JsonResponses.write(response, 200, Map.of("merge", merges.unmerge(mergeId, ADMIN)));
                 }
-                JsonResponses.write(response, 200, Map.of("merge", merges.unmerge(mergeId, ADMIN)));
+            } catch (MergeException e) {
+                JsonResponses.error(response, e.kind() == MergeException.Kind.NOT_FOUND ? 404 : 409,
+                        e.kind() == MergeException.Kind.NOT_FOUND ? "not_found" : "conflict", e.getMessage());
             }
-        } catch (PayloadTooLargeException e) {
-            JsonResponses.error(response, 413, "payload_too_large", e.getMessage());
-        } catch (JacksonException | QueryParameters.BadRequestException e) {
-            JsonResponses.error(response, 400, "bad_request", e instanceof JacksonException j ? "body is not valid JSON: "
-                    + j.getOriginalMessage() : e.getMessage());
-        } catch (MergeException e) {
-            JsonResponses.error(response, e.kind() == MergeException.Kind.NOT_FOUND ? 404 : 409,
-                    e.kind() == MergeException.Kind.NOT_FOUND ? "not_found" : "conflict", e.getMessage());
-        } catch (SQLException e) {
-            LOG.warn("Merge failed in the store: {}", e.getMessage());
-            JsonResponses.error(response, 503, "store_unavailable", "the store cannot be written right now; nothing changed");
-        }
-    }
-
-    private static String required(JsonNode body, String field) {
-        JsonNode value = body == null ? null : body.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new QueryParameters.BadRequestException("'" + field + "' is required");
-        }
-        return value.asText();
-    }
-
-    private static String optional(JsonNode body, String field) {
-        JsonNode value = body == null ? null : body.get(field);
-        return value == null || !value.isTextual() ? null : value.asText();
+        });
     }
 
     /** A lookup answers a list (empty or one customer), so "not found" and "found" have the same shape. */

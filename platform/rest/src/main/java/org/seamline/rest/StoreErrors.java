@@ -1,12 +1,17 @@
 package org.seamline.rest;
 
+import com.fasterxml.jackson.core.JacksonException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
 import org.seamline.core.http.JsonResponses;
+import org.seamline.core.http.PayloadTooLargeException;
 import org.slf4j.Logger;
 
-/** The error answers every store-backed endpoint shares: a malformed query is the client's 400, an unreachable store a 503. */
+/**
+ * The error answers every store-backed endpoint shares: a malformed query or body, or a value the service refuses,
+ * is the client's 400 (413 when too large); an unreachable store a 503. In every case nothing changed.
+ */
 final class StoreErrors {
 
     /** Work that may fail on its query or on the store. */
@@ -20,7 +25,11 @@ final class StoreErrors {
     static void answering(HttpServletResponse response, Logger log, Work work) throws IOException {
         try {
             work.run();
-        } catch (QueryParameters.BadRequestException e) {
+        } catch (PayloadTooLargeException e) {
+            JsonResponses.error(response, 413, "payload_too_large", e.getMessage());
+        } catch (JacksonException e) {
+            JsonResponses.error(response, 400, "bad_request", "body is not valid JSON: " + e.getOriginalMessage());
+        } catch (QueryParameters.BadRequestException | IllegalArgumentException e) {
             JsonResponses.error(response, 400, "bad_request", e.getMessage());
         } catch (SQLException e) {
             log.warn("Store access failed: {}", e.getMessage());

@@ -1,5 +1,7 @@
 package org.seamline.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -9,10 +11,38 @@ public interface Database {
 
     enum Dialect { H2, POSTGRESQL }
 
+    /** Work done on one connection; {@code E} is the caller's own checked failure, if any. */
+    @FunctionalInterface
+    interface Work<T, E extends Exception> {
+        T run(Connection connection) throws SQLException, E;
+    }
+
     DataSource dataSource();
 
     Dialect dialect();
 
     /** Where the data lives, without credentials: for logs and health output. */
     String description();
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws anything. */
+    default <T, E extends Exception> T inTransaction(Work<T, E> work) throws SQLException, E {
+        try (Connection c = dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (Exception | Error e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Runs {@code work} on a pooled connection in auto-commit mode: for reads. */
+    default <T, E extends Exception> T read(Work<T, E> work) throws SQLException, E {
+        try (Connection c = dataSource().getConnection()) {
+            return work.run(c);
+        }
+    }
 }

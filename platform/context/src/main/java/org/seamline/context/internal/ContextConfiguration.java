@@ -2,6 +2,7 @@ package org.seamline.context.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(name = "Seamline customer context", description = "How customers are recognised across channels.")
 @interface ContextConfiguration {
@@ -18,4 +19,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "that carries identifiers of two customers merges them (audited, reversible). Email is left out: a From "
             + "header is easily forged")
     String[] autoMergeChannels() default {"api", "sms", "whatsapp", "voice"};
+
+    @AttributeDefinition(name = "Conversation continuity", description = "Which conversation a new message continues: "
+            + "the customer's across channels, the one on the same channel, or the one of the channel's thread",
+            options = {@Option(label = "Per customer, across channels", value = "customer"),
+                    @Option(label = "Per channel", value = "channel"),
+                    @Option(label = "Per thread", value = "thread")})
+    String continuity() default "customer";
+
+    @AttributeDefinition(name = "Reopen window (hours)", description = "A new message reopens a resolved conversation "
+            + "resolved less than this long ago; later it opens a new one. Automatic mail never reopens")
+    int reopenWindowHours() default 168;
 }

@@ -5,13 +5,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.UUID;
+import org.seamline.api.message.InboundMessage;
+import org.seamline.api.message.MessageMetadata;
 import org.seamline.context.Conversation;
+import org.seamline.context.ConversationChange;
 import org.seamline.context.ConversationStatus;
 
 /**
@@ -21,42 +28,152 @@ import org.seamline.context.ConversationStatus;
 final class ConversationStore {
 
     private static final String COLUMNS =
-            "id, customer_id, status, channel, instance, assignee, opened_at, last_message_at, resolved_at";
+            "id, customer_id, status, channel, instance, assignee, thread_key, opened_at, last_message_at, resolved_at";
 
     private final MergeChain chain = new MergeChain("conversation");
 
+    /** Which conversation a new inbound message continues. */
+    enum Continuity {
+        /** The customer's conversation, whatever channel it is on (the default). */
+        CUSTOMER,
+        /** The customer's conversation on the same channel. */
+        CHANNEL,
+        /** The conversation of the channel's thread ({@link MessageMetadata#THREAD}); per channel without one. */
+        THREAD
+    }
+
+    /** What happened to the conversation a message went into. */
+    enum Outcome { CONTINUED, REOPENED, OPENED }
+
+    record Continuation(String conversationId, Outcome outcome) {
+    }
+
     /**
-     * The conversation an inbound message continues: the customer's open conversation, whatever channel it started
-     * on, or a new one. The conversation remembers the channel the customer wrote on last, the default for replies.
+     * Finds the conversation an inbound message continues and touches it, or opens a new one. A conversation the
+     * channel names ({@link MessageMetadata#CONVERSATION}) wins when it is the sender's; otherwise the policy picks
+     * the most recent candidate, unresolved ones first. A resolved candidate is reopened within the reopen window;
+     * automatic mail is attached to it but never reopens it. The conversation remembers the channel the customer
+     * wrote on last, the default for replies.
      */
-    String continueOrOpen(Connection c, List<String> customerMembers, String canonicalCustomer, String channel,
-                          String instance) throws SQLException {
-        Optional<String> open = latest(c, customerMembers);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (open.isPresent()) {
-            try (PreparedStatement touch = c.prepareStatement(
-                    "UPDATE conversation SET channel = ?, instance = ?, last_message_at = ? WHERE id = ?")) {
-                touch.setString(1, channel);
-                touch.setString(2, instance);
-                touch.setObject(3, now);
-                touch.setString(4, open.get());
-                touch.executeUpdate();
+    Continuation continueOrOpen(Connection c, List<String> customerMembers, String canonicalCustomer, InboundMessage message,
+                                Continuity continuity, Duration reopenWindow) throws SQLException {
+        String thread = message.metadata().get(MessageMetadata.THREAD);
+        boolean automatic = Boolean.parseBoolean(message.metadata().get(MessageMetadata.AUTOMATIC));
+        Optional<Candidate> candidate = named(c, customerMembers, message.metadata().get(MessageMetadata.CONVERSATION));
+        if (candidate.isEmpty()) {
+            Filter filter = Filter.of(continuity, message.channel(), thread);
+            candidate = latest(c, customerMembers, filter, false);
+            if (candidate.isEmpty()) {
+                candidate = latest(c, customerMembers, filter, true);
             }
-            return open.get();
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (candidate.isPresent()) {
+            Candidate found = candidate.get();
+            boolean resolved = found.status() == ConversationStatus.RESOLVED;
+            boolean withinWindow = resolved && found.resolvedAt() != null
+                    && !found.resolvedAt().plus(reopenWindow).isBefore(now.toInstant());
+            if (!resolved || automatic || withinWindow) {
+                touch(c, found.id(), message, now, automatic ? found.status() : ConversationStatus.OPEN);
+                return new Continuation(found.id(), resolved && !automatic ? Outcome.REOPENED : Outcome.CONTINUED);
+            }
         }
         String id = UUID.randomUUID().toString();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO conversation (id, customer_id, status, channel, "
-                + "instance, opened_at, last_message_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + "instance, thread_key, opened_at, last_message_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, id);
             insert.setString(2, canonicalCustomer);
             insert.setString(3, ConversationStatus.OPEN.name());
-            insert.setString(4, channel);
-            insert.setString(5, instance);
-            insert.setObject(6, now);
+            insert.setString(4, message.channel());
+            insert.setString(5, message.instance());
+            insert.setString(6, thread);
             insert.setObject(7, now);
+            insert.setObject(8, now);
             insert.executeUpdate();
         }
-        return id;
+        return new Continuation(id, Outcome.OPENED);
+    }
+
+    /** A new message wakes a pending or snoozed conversation and reopens a resolved one, unless it is automatic. */
+    private static void touch(Connection c, String id, InboundMessage message, OffsetDateTime now, ConversationStatus status)
+            throws SQLException {
+        try (PreparedStatement touch = c.prepareStatement("UPDATE conversation SET channel = ?, instance = ?, last_message_at = ?, "
+                + "status = ?, resolved_at = CASE WHEN ? THEN resolved_at ELSE NULL END WHERE id = ?")) {
+            touch.setString(1, message.channel());
+            touch.setString(2, message.instance());
+            touch.setObject(3, now);
+            touch.setString(4, status.name());
+            touch.setBoolean(5, status == ConversationStatus.RESOLVED);
+            touch.setString(6, id);
+            touch.executeUpdate();
+        }
+    }
+
+    /** Applies a change; answers the conversation as it was before it, or empty for an unknown id. */
+    Optional<Conversation> change(Connection c, String id, ConversationChange change) throws SQLException {
+        Optional<Conversation> before = conversation(c, id);
+        if (before.isEmpty()) {
+            return before;
+        }
+        String canonical = before.get().id();
+        if (change.status() != null) {
+            try (PreparedStatement update = c.prepareStatement("UPDATE conversation SET status = ?, resolved_at = ? WHERE id = ?")) {
+                update.setString(1, change.status().name());
+                update.setObject(2, change.status() == ConversationStatus.RESOLVED ? OffsetDateTime.now(ZoneOffset.UTC) : null);
+                update.setString(3, canonical);
+                update.executeUpdate();
+            }
+        }
+        if (change.assignee() != null) {
+            try (PreparedStatement update = c.prepareStatement("UPDATE conversation SET assignee = ? WHERE id = ?")) {
+                update.setString(1, change.assignee().isBlank() ? null : change.assignee().strip());
+                update.setString(2, canonical);
+                update.executeUpdate();
+            }
+        }
+        for (Map.Entry<String, String> variable : change.variables().entrySet()) {
+            setVariable(c, canonical, variable.getKey(), variable.getValue());
+        }
+        return before;
+    }
+
+    private static void setVariable(Connection c, String conversationId, String name, String value) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM conversation_variable WHERE conversation_id = ? AND name = ?")) {
+            delete.setString(1, conversationId);
+            delete.setString(2, name);
+            delete.executeUpdate();
+        }
+        if (value == null) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO conversation_variable (conversation_id, name, var_value, updated_at) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, conversationId);
+            insert.setString(2, name);
+            insert.setString(3, value);
+            insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
+    }
+
+    /** Variables of a conversation and those merged into it; the survivor's value wins a clash. */
+    private static Map<String, String> variables(Connection c, List<String> members) throws SQLException {
+        Map<String, String> variables = new TreeMap<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT conversation_id, name, var_value FROM conversation_variable "
+                + "WHERE conversation_id IN (" + SqlLists.placeholders(members.size()) + ")")) {
+            SqlLists.bind(q, 1, members);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    if (r.getString(1).equals(members.get(0))) {
+                        variables.put(r.getString(2), r.getString(3));
+                    } else {
+                        variables.putIfAbsent(r.getString(2), r.getString(3));
+                    }
+                }
+            }
+        }
+        return variables;
     }
 
     /**
@@ -65,8 +182,8 @@ final class ConversationStore {
      */
     void mergeOpenConversations(Connection c, List<String> survivorMembers, List<String> mergedMembers, String mergeId)
             throws SQLException {
-        Optional<String> survivorOpen = latest(c, survivorMembers);
-        Optional<String> mergedOpen = latest(c, mergedMembers);
+        Optional<String> survivorOpen = latest(c, survivorMembers, new Filter(null, null), false).map(Candidate::id);
+        Optional<String> mergedOpen = latest(c, mergedMembers, new Filter(null, null), false).map(Candidate::id);
         if (survivorOpen.isEmpty() || mergedOpen.isEmpty()) {
             return;
         }
@@ -139,14 +256,65 @@ final class ConversationStore {
         return conversations;
     }
 
-    /** The most recent canonical conversation of the customers that is not resolved. */
-    private Optional<String> latest(Connection c, List<String> customerMembers) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT id FROM conversation WHERE merged_into IS NULL AND customer_id IN ("
-                + SqlLists.placeholders(customerMembers.size()) + ") AND status <> ? ORDER BY last_message_at DESC, id LIMIT 1")) {
-            q.setString(SqlLists.bind(q, 1, customerMembers), ConversationStatus.RESOLVED.name());
-            try (ResultSet r = q.executeQuery()) {
-                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+    /** A conversation as a candidate for continuing. */
+    private record Candidate(String id, ConversationStatus status, Instant resolvedAt) {
+    }
+
+    /** The conversation filter a continuity policy implies. */
+    private record Filter(String column, String value) {
+        static Filter of(Continuity continuity, String channel, String thread) {
+            return switch (continuity) {
+                case CUSTOMER -> new Filter(null, null);
+                case CHANNEL -> new Filter("channel", channel);
+                case THREAD -> thread == null ? new Filter("channel", channel) : new Filter("thread_key", thread);
+            };
+        }
+    }
+
+    private static final String CANDIDATE_COLUMNS = "id, status, resolved_at";
+
+    /** The named conversation, if it exists and belongs to one of the customer's members. */
+    private Optional<Candidate> named(Connection c, List<String> customerMembers, String conversationId) throws SQLException {
+        if (conversationId == null) {
+            return Optional.empty();
+        }
+        Optional<String> canonical = chain.canonical(c, conversationId);
+        if (canonical.isEmpty()) {
+            return Optional.empty();
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT " + CANDIDATE_COLUMNS + " FROM conversation WHERE id = ? "
+                + "AND customer_id IN (" + SqlLists.placeholders(customerMembers.size()) + ")")) {
+            q.setString(1, canonical.get());
+            SqlLists.bind(q, 2, customerMembers);
+            return candidate(q);
+        }
+    }
+
+    /** The most recent canonical conversation of the customers matching the filter, resolved or not. */
+    private static Optional<Candidate> latest(Connection c, List<String> customerMembers, Filter filter, boolean resolved)
+            throws SQLException {
+        String sql = "SELECT " + CANDIDATE_COLUMNS + " FROM conversation WHERE merged_into IS NULL AND customer_id IN ("
+                + SqlLists.placeholders(customerMembers.size()) + ") AND status " + (resolved ? "=" : "<>") + " ?"
+                + (filter.column() == null ? "" : " AND " + filter.column() + " = ?")
+                + " ORDER BY last_message_at DESC, id LIMIT 1";
+        try (PreparedStatement q = c.prepareStatement(sql)) {
+            int next = SqlLists.bind(q, 1, customerMembers);
+            q.setString(next++, ConversationStatus.RESOLVED.name());
+            if (filter.column() != null) {
+                q.setString(next, filter.value());
             }
+            return candidate(q);
+        }
+    }
+
+    private static Optional<Candidate> candidate(PreparedStatement q) throws SQLException {
+        try (ResultSet r = q.executeQuery()) {
+            if (!r.next()) {
+                return Optional.empty();
+            }
+            OffsetDateTime resolvedAt = r.getObject(3, OffsetDateTime.class);
+            return Optional.of(new Candidate(r.getString(1), ConversationStatus.valueOf(r.getString(2)),
+                    resolvedAt == null ? null : resolvedAt.toInstant()));
         }
     }
 
@@ -155,7 +323,8 @@ final class ConversationStore {
         List<String> members = chain.members(c, id);
         OffsetDateTime resolved = r.getObject("resolved_at", OffsetDateTime.class);
         return new Conversation(id, r.getString("customer_id"), ConversationStatus.valueOf(r.getString("status")),
-                r.getString("channel"), r.getString("instance"), r.getString("assignee"), members.subList(1, members.size()),
+                r.getString("channel"), r.getString("instance"), r.getString("assignee"), r.getString("thread_key"),
+                variables(c, members), members.subList(1, members.size()),
                 r.getObject("opened_at", OffsetDateTime.class).toInstant(),
                 r.getObject("last_message_at", OffsetDateTime.class).toInstant(), resolved == null ? null : resolved.toInstant());
     }

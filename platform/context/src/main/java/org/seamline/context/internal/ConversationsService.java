@@ -3,11 +3,14 @@ package org.seamline.context.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.seamline.context.ContextEvents;
 import org.seamline.context.Conversation;
+import org.seamline.context.ConversationChange;
 import org.seamline.context.ConversationStatus;
 import org.seamline.context.Conversations;
 import org.seamline.context.TimelineEntry;
@@ -19,13 +22,50 @@ import org.seamline.store.Page;
 public class ConversationsService implements Conversations {
 
     private final Database database;
+    private final EventPublisher events;
     private final CustomerStore customers = new CustomerStore();
     private final ConversationStore conversations = new ConversationStore();
     private final TimelineStore timeline = new TimelineStore();
 
     @Activate
-    public ConversationsService(@Reference Database database) {
+    public ConversationsService(@Reference Database database, @Reference EventPublisher events) {
         this.database = database;
+        this.events = events;
+    }
+
+    @Override
+    public Optional<Conversation> change(String id, ConversationChange change, String actor) throws SQLException {
+        check(change);
+        Optional<Conversation> after = database.inTransaction(c -> {
+            Optional<Conversation> before = conversations.change(c, id, change);
+            if (before.isEmpty()) {
+                return before;
+            }
+            Conversation was = before.get();
+            if (change.status() != null && change.status() != was.status()) {
+                timeline.event(c, was.customerId(), was.id(), "conversation:" + change.status().name().toLowerCase(Locale.ROOT),
+                        "status " + was.status().name().toLowerCase(Locale.ROOT) + " → "
+                                + change.status().name().toLowerCase(Locale.ROOT) + " by " + actor);
+            }
+            String assignee = change.assignee() == null ? null : change.assignee().strip();
+            if (assignee != null && !assignee.equals(was.assignee() == null ? "" : was.assignee())) {
+                timeline.event(c, was.customerId(), was.id(), "conversation:assigned",
+                        (assignee.isEmpty() ? "unassigned" : "assigned to " + assignee) + " by " + actor);
+            }
+            return conversations.conversation(c, was.id());
+        });
+        after.ifPresent(changed -> events.post(ContextEvents.CONVERSATION_CHANGED, ContextEvents.CUSTOMER_ID,
+                changed.customerId(), ContextEvents.CONVERSATION_ID, changed.id(), ContextEvents.STATUS,
+                changed.status().name(), ContextEvents.ACTOR, actor));
+        return after;
+    }
+
+    private static void check(ConversationChange change) {
+        change.variables().forEach((name, value) -> {
+            ProfileRules.name("variable", name);
+            ProfileRules.value("variable", value, ProfileRules.MAX_VARIABLE);
+        });
+        ProfileRules.value("assignee", change.assignee(), ProfileRules.MAX_ASSIGNEE);
     }
 
     @Override

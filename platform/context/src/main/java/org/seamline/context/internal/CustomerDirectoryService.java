@@ -2,6 +2,7 @@ package org.seamline.context.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,6 +46,18 @@ public class CustomerDirectoryService implements CustomerDirectory {
             Optional<String> owner = customers.owner(c, key.get());
             return owner.isEmpty() ? Optional.empty() : customers.customer(c, owner.get());
         }
+    }
+
+    @Override
+    public Page<Customer> search(String text, int offset, int limit) throws SQLException {
+        if (text == null || text.isBlank()) {
+            return customers(offset, limit);
+        }
+        return database.read(c -> {
+            List<String> matches = customers.search(c, text.strip());
+            List<String> page = matches.subList(Math.min(offset, matches.size()), Math.min(offset + limit, matches.size()));
+            return new Page<>(customers.customers(c, page), matches.size(), offset, limit);
+        });
     }
 
     @Override

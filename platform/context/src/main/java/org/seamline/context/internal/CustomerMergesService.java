@@ -6,6 +6,7 @@ import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.seamline.context.ContextEvents;
 import org.seamline.context.CustomerMerges;
 import org.seamline.context.MergeException;
 import org.seamline.context.MergeRecord;
@@ -16,21 +17,23 @@ import org.seamline.store.Database;
 public class CustomerMergesService implements CustomerMerges {
 
     private final Database database;
+    private final EventPublisher events;
     private final MergeStore merges = new MergeStore(new CustomerStore());
 
     @Activate
-    public CustomerMergesService(@Reference Database database) {
+    public CustomerMergesService(@Reference Database database, @Reference EventPublisher events) {
         this.database = database;
+        this.events = events;
     }
 
     @Override
     public MergeRecord merge(String survivorId, String mergedId, String actor, String reason) throws SQLException, MergeException {
-        return inTransaction(c -> merges.merge(c, survivorId, mergedId, actor, reason, null));
+        return announce(ContextEvents.CUSTOMER_MERGED, database.inTransaction(c -> merges.merge(c, survivorId, mergedId, actor, reason, null)), actor);
     }
 
     @Override
     public MergeRecord unmerge(String mergeId, String actor) throws SQLException, MergeException {
-        return inTransaction(c -> merges.unmerge(c, mergeId, actor));
+        return announce(ContextEvents.CUSTOMER_UNMERGED, database.inTransaction(c -> merges.unmerge(c, mergeId, actor)), actor);
     }
 
     @Override
@@ -40,21 +43,9 @@ public class CustomerMergesService implements CustomerMerges {
         }
     }
 
-    private interface Work {
-        MergeRecord run(Connection c) throws SQLException, MergeException;
-    }
-
-    private MergeRecord inTransaction(Work work) throws SQLException, MergeException {
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                MergeRecord result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | MergeException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+    private MergeRecord announce(String topic, MergeRecord merge, String actor) {
+        events.post(topic, ContextEvents.CUSTOMER_ID, merge.survivorId(), ContextEvents.OTHER_CUSTOMER_ID, merge.mergedId(),
+                ContextEvents.MERGE_ID, merge.id(), ContextEvents.ACTOR, actor);
+        return merge;
     }
 }

@@ -7,12 +7,16 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.seamline.api.message.Identifier;
 import org.seamline.context.Customer;
 import org.seamline.context.CustomerIdentifier;
+import org.seamline.store.SqlLists;
 
 /**
  * SQL for customers and their identifiers; every method works in the caller's connection (and transaction).
@@ -21,7 +25,11 @@ import org.seamline.context.CustomerIdentifier;
  */
 final class CustomerStore {
 
+    private static final String COLUMNS = "id, display_name, preferred_channel, preferred_language, created_at";
+    private static final int SEARCH_LIMIT = 1000;
+
     private final MergeChain chain = new MergeChain("customer");
+    private final ProfileStore profiles = new ProfileStore();
 
     /** The customer an id stands for now: itself, or the customer it was merged into. Empty for an unknown id. */
     Optional<String> canonical(Connection c, String id) throws SQLException {
@@ -102,7 +110,7 @@ final class CustomerStore {
         if (canonical.isEmpty()) {
             return Optional.empty();
         }
-        try (PreparedStatement q = c.prepareStatement("SELECT id, display_name, created_at FROM customer WHERE id = ?")) {
+        try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM customer WHERE id = ?")) {
             q.setString(1, canonical.get());
             try (ResultSet r = q.executeQuery()) {
                 r.next();
@@ -114,7 +122,7 @@ final class CustomerStore {
     List<Customer> customers(Connection c, int offset, int limit) throws SQLException {
         List<Customer> customers = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement(
-                "SELECT id, display_name, created_at FROM customer WHERE merged_into IS NULL ORDER BY created_at DESC, id LIMIT ? OFFSET ?")) {
+                "SELECT " + COLUMNS + " FROM customer WHERE merged_into IS NULL ORDER BY created_at DESC, id LIMIT ? OFFSET ?")) {
             q.setInt(1, limit);
             q.setInt(2, offset);
             try (ResultSet r = q.executeQuery()) {
@@ -133,6 +141,59 @@ final class CustomerStore {
         }
     }
 
+    /** Sets a preference column ({@code preferred_channel} or {@code preferred_language}); null clears it. */
+    void setPreference(Connection c, String customerId, String column, String value) throws SQLException {
+        if (!column.equals("preferred_channel") && !column.equals("preferred_language")) {
+            throw new IllegalArgumentException("not a preference: " + column);
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE customer SET " + column + " = ? WHERE id = ?")) {
+            update.setString(1, value);
+            update.setString(2, customerId);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * Canonical customers whose name, an attribute value or an identifier contains {@code text}, newest first. The
+     * text is matched literally (LIKE wildcards in it are escaped).
+     */
+    List<String> search(Connection c, String text) throws SQLException {
+        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        List<String> matches = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT id FROM customer WHERE LOWER(display_name) LIKE ? ESCAPE '\\' "
+                + "UNION SELECT customer_id FROM customer_attribute WHERE LOWER(attr_value) LIKE ? ESCAPE '\\' "
+                + "UNION SELECT customer_id FROM customer_identifier WHERE id_value LIKE ? ESCAPE '\\'")) {
+            q.setMaxRows(SEARCH_LIMIT);
+            for (int i = 1; i <= 3; i++) {
+                q.setString(i, pattern);
+            }
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    matches.add(r.getString(1));
+                }
+            }
+        }
+        Set<String> canonical = new LinkedHashSet<>();
+        for (String match : matches) {
+            canonical(c, match).ifPresent(canonical::add);
+        }
+        if (canonical.isEmpty()) {
+            return List.of();
+        }
+        List<String> newestFirst = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT id FROM customer WHERE id IN ("
+                + SqlLists.placeholders(canonical.size()) + ") ORDER BY created_at DESC, id")) {
+            SqlLists.bind(q, 1, new ArrayList<>(canonical));
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    newestFirst.add(r.getString(1));
+                }
+            }
+        }
+        return newestFirst;
+    }
+
     private Customer customer(Connection c, ResultSet row) throws SQLException {
         String id = row.getString("id");
         List<String> members = members(c, id);
@@ -140,8 +201,34 @@ final class CustomerStore {
         for (String member : members) {
             identifiers.addAll(identifiers(c, member));
         }
-        return new Customer(id, row.getString("display_name"), identifiers, members.subList(1, members.size()),
-                row.getObject("created_at", OffsetDateTime.class).toInstant());
+        return new Customer(id, row.getString("display_name"), identifiers, profiles.attributes(c, members),
+                profiles.tags(c, members), preference(c, members, row, "preferred_channel"),
+                preference(c, members, row, "preferred_language"), profiles.consents(c, members),
+                members.subList(1, members.size()), row.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    /** The survivor's preference, else the first merged customer's that has one. */
+    private static String preference(Connection c, List<String> members, ResultSet row, String column) throws SQLException {
+        String own = row.getString(column);
+        if (own != null || members.size() == 1) {
+            return own;
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT " + column + " FROM customer WHERE " + column
+                + " IS NOT NULL AND id IN (" + SqlLists.placeholders(members.size()) + ") ORDER BY created_at")) {
+            SqlLists.bind(q, 1, members);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    /** Customers by canonical id, in the order given. */
+    List<Customer> customers(Connection c, List<String> ids) throws SQLException {
+        List<Customer> found = new ArrayList<>();
+        for (String id : ids) {
+            customer(c, id).ifPresent(found::add);
+        }
+        return found;
     }
 
     private List<CustomerIdentifier> identifiers(Connection c, String customerId) throws SQLException {

@@ -31,12 +31,13 @@ final class Dispatcher {
 
     private final Database database;
     private final ChannelAdapters adapters;
+    private final DeliveryStatuses statuses;
     private final OutboxStore outbox = new OutboxStore();
-    private final TimelineStore timeline = new TimelineStore();
 
-    Dispatcher(Database database, ChannelAdapters adapters) {
+    Dispatcher(Database database, ChannelAdapters adapters, EventPublisher events) {
         this.database = database;
         this.adapters = adapters;
+        this.statuses = new DeliveryStatuses(events);
     }
 
     /** Sends what is due; answers how many messages were attempted. */
@@ -90,18 +91,6 @@ final class Dispatcher {
 
     private void record(OutboxStore.Row row, DeliveryStatus status, int attempts, Instant next, String error, String providerId)
             throws SQLException {
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                outbox.record(c, row.id(), status, attempts, next, error, providerId);
-                if (status != DeliveryStatus.QUEUED) {
-                    timeline.status(c, row.customerId(), row.message(), status, error);
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        statuses.announce(database.inTransaction(c -> statuses.record(c, row, status, attempts, next, error, providerId)));
     }
 }

@@ -1,6 +1,8 @@
 package org.seamline.context.internal;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.builder.RouteBuilder;
@@ -29,11 +31,12 @@ public class InboxProcessor implements HealthContributor {
 
     @Activate
     public InboxProcessor(BundleContext bundleContext, @Reference Database database, @Reference InboxStore inbox,
-                          @Reference ChannelAdapters adapters, ContextConfiguration config) {
-        Dispatcher dispatcher = new Dispatcher(database, adapters);
+                          @Reference ChannelAdapters adapters, @Reference EventPublisher events, ContextConfiguration config) {
+        Dispatcher dispatcher = new Dispatcher(database, adapters, events);
         this.pending = new PendingMessages(database, inbox, new IdentityResolver(
                 new IdentifierNormalizer(config.defaultRegion()), new CustomerStore(), config.maxIdentifiersPerCustomer(),
-                channels(config.autoMergeChannels())));
+                channels(config.autoMergeChannels())), continuity(config.continuity()),
+                Duration.ofHours(Math.max(0, config.reopenWindowHours())), events);
         this.camel = PluginCamelContext.start(bundleContext, "inbox-processor", new RouteBuilder() {
             @Override
             public void configure() {
@@ -49,6 +52,14 @@ public class InboxProcessor implements HealthContributor {
     static Set<String> channels(String[] configured) {
         return Arrays.stream(configured).flatMap(value -> Arrays.stream(value.split(",")))
                 .map(String::strip).filter(channel -> !channel.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    static ConversationStore.Continuity continuity(String configured) {
+        try {
+            return ConversationStore.Continuity.valueOf(configured.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("continuity must be customer, channel or thread, not '" + configured + "'");
+        }
     }
 
     @Deactivate

@@ -59,7 +59,7 @@ final class MergeStore {
             audit.executeUpdate();
         }
         conversations.mergeOpenConversations(c, survivorMembers, mergedMembers, record.id());
-        timeline.event(c, survivor, "merge", "customer " + merged + " merged in by " + actor + " (merge " + record.id() + ")");
+        timeline.event(c, survivor, null, "merge", "customer " + merged + " merged in by " + actor + " (merge " + record.id() + ")");
         return record;
     }
 
@@ -77,8 +77,8 @@ final class MergeStore {
             }
         }
         conversations.unmergeConversations(c, mergeId);
-        timeline.event(c, merge.survivorId(), "unmerge", "customer " + merge.mergedId() + " separated by " + actor + " (merge " + mergeId + ")");
-        timeline.event(c, merge.mergedId(), "unmerge", "separated from customer " + merge.survivorId() + " by " + actor + " (merge " + mergeId + ")");
+        timeline.event(c, merge.survivorId(), null, "unmerge", "customer " + merge.mergedId() + " separated by " + actor + " (merge " + mergeId + ")");
+        timeline.event(c, merge.mergedId(), null, "unmerge", "separated from customer " + merge.survivorId() + " by " + actor + " (merge " + mergeId + ")");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (PreparedStatement audit = c.prepareStatement("UPDATE customer_merge SET undone_at = ?, undone_by = ? WHERE id = ?")) {
             audit.setObject(1, now);

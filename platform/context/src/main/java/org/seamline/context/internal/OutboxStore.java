@@ -71,19 +71,39 @@ final class OutboxStore {
         return rows;
     }
 
-    /** Records the outcome of an attempt: a new status, or QUEUED again with the next attempt's time. */
-    void record(Connection c, String id, DeliveryStatus status, int attempts, Instant nextAttempt, String error,
-                String providerMessageId) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE outbox_message SET status = ?, attempts = ?, "
-                + "next_attempt_at = ?, last_error = ?, provider_message_id = COALESCE(?, provider_message_id) WHERE id = ?")) {
-            update.setString(1, status.name());
-            update.setInt(2, attempts);
-            update.setObject(3, nextAttempt.atOffset(ZoneOffset.UTC));
+    /** An outbound message by its id, locked for this transaction. */
+    Optional<Row> locked(Connection c, String id) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT id, customer_id, conversation_id, payload, status, attempts "
+                + "FROM outbox_message WHERE id = ? FOR UPDATE")) {
+            q.setString(1, id);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next() ? Optional.of(row(r)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Records an attempt's outcome or a provider's report. The status is merged by rank with the stored one, so a
+     * delivery receipt that overtook the send's own answer is not undone by it. Answers the status now stored.
+     *
+     * @param attempts    null leaves the attempt count and next attempt time as they are
+     */
+    DeliveryStatus record(Connection c, String id, DeliveryStatus status, Integer attempts, Instant nextAttempt, String error,
+                          String providerMessageId) throws SQLException {
+        DeliveryStatus current = locked(c, id).orElseThrow(() -> new SQLException("outbox message " + id + " is gone")).status();
+        DeliveryStatus merged = status == DeliveryStatus.QUEUED ? current : current.merge(status);
+        try (PreparedStatement update = c.prepareStatement("UPDATE outbox_message SET status = ?, "
+                + "attempts = COALESCE(?, attempts), next_attempt_at = COALESCE(?, next_attempt_at), "
+                + "last_error = COALESCE(?, last_error), provider_message_id = COALESCE(?, provider_message_id) WHERE id = ?")) {
+            update.setString(1, merged.name());
+            update.setObject(2, attempts);
+            update.setObject(3, nextAttempt == null ? null : nextAttempt.atOffset(ZoneOffset.UTC));
             update.setString(4, error == null || error.length() <= 1000 ? error : error.substring(0, 1000));
             update.setString(5, providerMessageId);
             update.setString(6, id);
             update.executeUpdate();
         }
+        return merged;
     }
 
     private Row row(ResultSet r) throws SQLException {

@@ -2,9 +2,14 @@ package org.seamline.context.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.seamline.api.health.Health;
+import org.seamline.api.message.InboundMessage;
+import org.seamline.context.ContextEvents;
+import org.seamline.context.MergeRecord;
 import org.seamline.store.Database;
 import org.seamline.store.InboxStore;
 import org.seamline.store.Interaction;
@@ -25,16 +30,24 @@ final class PendingMessages {
     private final Database database;
     private final InboxStore inbox;
     private final IdentityResolver resolver;
+    private final ConversationStore.Continuity continuity;
+    private final Duration reopenWindow;
+    private final EventPublisher events;
     private final CustomerStore customers = new CustomerStore();
+    private final ProfileStore profiles = new ProfileStore();
     private final ConversationStore conversations = new ConversationStore();
     private final TimelineStore timeline = new TimelineStore();
     private final AtomicLong processed = new AtomicLong();
     private volatile String lastError;
 
-    PendingMessages(Database database, InboxStore inbox, IdentityResolver resolver) {
+    PendingMessages(Database database, InboxStore inbox, IdentityResolver resolver, ConversationStore.Continuity continuity,
+                    Duration reopenWindow, EventPublisher events) {
         this.database = database;
         this.inbox = inbox;
         this.resolver = resolver;
+        this.continuity = continuity;
+        this.reopenWindow = reopenWindow;
+        this.events = events;
     }
 
     /** Processes what is pending now; answers how many messages were processed. */
@@ -57,29 +70,58 @@ final class PendingMessages {
     }
 
     private void process(Interaction interaction) throws SQLException {
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                IdentityResolver.Resolution resolution = resolver.resolve(c, interaction.message(), interaction.id());
-                String customerId = resolution.customerId();
-                String conversationId = conversations.continueOrOpen(c, customers.members(c, customerId), customerId,
-                        interaction.message().channel(), interaction.message().instance());
-                timeline.inbound(c, customerId, conversationId, interaction.message(), interaction.id());
-                if (inbox.markProcessed(c, interaction.id(), customerId)) {
-                    c.commit();
-                    processed.incrementAndGet();
-                } else {
-                    c.rollback();
-                }
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } catch (RuntimeException e) {
-                c.rollback();
-                LOG.error("Interaction {} cannot be processed and is set aside", interaction.id(), e);
-                inbox.markFailed(interaction.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        try {
+            Optional<Resolved> done = database.inTransaction(c -> {
+                Resolved resolved = resolve(c, interaction);
+                return inbox.markProcessed(c, interaction.id(), resolved.customerId()) ? Optional.of(resolved) : Optional.empty();
+            });
+            if (done.isPresent()) {
+                processed.incrementAndGet();
+                events.post(done.get().events());
             }
+        } catch (RuntimeException e) {
+            LOG.error("Interaction {} cannot be processed and is set aside", interaction.id(), e);
+            inbox.markFailed(interaction.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** A message's customer, and the events to post once its processing is committed. */
+    private record Resolved(String customerId, EventPublisher.Pending events) {
+    }
+
+    /** Resolves the sender, continues a conversation and appends the message. */
+    private Resolved resolve(Connection c, Interaction interaction) throws SQLException {
+        InboundMessage message = interaction.message();
+        IdentityResolver.Resolution resolution = resolver.resolve(c, message, interaction.id());
+        String customerId = resolution.customerId();
+        List<String> members = customers.members(c, customerId);
+        if (message.from().name() != null && !message.from().name().isBlank()) {
+            profiles.setAttributeIfAbsent(c, members, customerId, "name", message.from().name().strip(),
+                    message.channel() + "/" + message.instance());
+        }
+        ConversationStore.Continuation continuation = conversations.continueOrOpen(c, members, customerId, message,
+                continuity, reopenWindow);
+        timeline.inbound(c, customerId, continuation.conversationId(), message, interaction.id());
+
+        EventPublisher.Pending pending = new EventPublisher.Pending();
+        if (resolution.created()) {
+            pending.add(ContextEvents.CUSTOMER_CREATED, ContextEvents.CUSTOMER_ID, customerId,
+                    ContextEvents.CHANNEL, message.channel());
+        }
+        for (MergeRecord merge : resolution.merges()) {
+            pending.add(ContextEvents.CUSTOMER_MERGED, ContextEvents.CUSTOMER_ID, merge.survivorId(),
+                    ContextEvents.OTHER_CUSTOMER_ID, merge.mergedId(), ContextEvents.MERGE_ID, merge.id(),
+                    ContextEvents.ACTOR, merge.actor());
+        }
+        if (continuation.outcome() != ConversationStore.Outcome.CONTINUED) {
+            pending.add(continuation.outcome() == ConversationStore.Outcome.OPENED ? ContextEvents.CONVERSATION_OPENED
+                    : ContextEvents.CONVERSATION_REOPENED, ContextEvents.CUSTOMER_ID, customerId,
+                    ContextEvents.CONVERSATION_ID, continuation.conversationId(), ContextEvents.CHANNEL, message.channel());
+        }
+        pending.add(ContextEvents.MESSAGE_RECEIVED, ContextEvents.CUSTOMER_ID, customerId,
+                ContextEvents.CONVERSATION_ID, continuation.conversationId(), ContextEvents.MESSAGE_ID, interaction.id(),
+                ContextEvents.CHANNEL, message.channel(), ContextEvents.INSTANCE, message.instance());
+        return new Resolved(customerId, pending);
     }
 
     Health health() {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.seamline.context.ContextEvents;
 import org.seamline.context.Customer;
 import org.seamline.context.CustomerPrivacy;
 import org.seamline.context.ErasureRecord;
@@ -32,6 +33,9 @@ public class PrivacyService implements CustomerPrivacy {
     /** Tables holding a customer's data, in deletion order, each with its customer column. */
     private static final Map<String, String> PERSONAL_DATA = orderedMap(
             "timeline_entry", "customer_id",
+            "customer_attribute", "customer_id",
+            "customer_tag", "customer_id",
+            "customer_consent", "customer_id",
             "outbox_message", "customer_id",
             "inbox_message", "customer_id",
             "conversation", "customer_id",
@@ -40,15 +44,17 @@ public class PrivacyService implements CustomerPrivacy {
 
     private final Database database;
     private final InboxStore inbox;
+    private final EventPublisher events;
     private final CustomerStore customers = new CustomerStore();
     private final ConversationStore conversations = new ConversationStore();
     private final TimelineStore timeline = new TimelineStore();
     private final MergeStore merges = new MergeStore(customers);
 
     @Activate
-    public PrivacyService(@Reference Database database, @Reference InboxStore inbox) {
+    public PrivacyService(@Reference Database database, @Reference InboxStore inbox, @Reference EventPublisher events) {
         this.database = database;
         this.inbox = inbox;
+        this.events = events;
     }
 
     @Override
@@ -72,29 +78,35 @@ public class PrivacyService implements CustomerPrivacy {
 
     @Override
     public Optional<ErasureRecord> erase(String customerId, String actor) throws SQLException {
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Optional<String> canonical = customers.canonical(c, customerId);
-                if (canonical.isEmpty()) {
-                    c.rollback();
-                    return Optional.empty();
-                }
-                List<String> members = customers.members(c, canonical.get());
-                Map<String, Integer> removed = new LinkedHashMap<>();
-                for (Map.Entry<String, String> table : PERSONAL_DATA.entrySet()) {
-                    removed.put(table.getKey(), delete(c, table.getKey(), table.getValue(), members));
-                }
-                removed.put("merge reasons", clearMergeReasons(c, members));
-                ErasureRecord record = new ErasureRecord(UUID.randomUUID().toString(), members, actor, Instant.now(), removed);
-                audit(c, record);
-                c.commit();
-                LOG.info("Erased customer {} ({} ids) by {}: {}", canonical.get(), members.size(), actor, removed);
-                return Optional.of(record);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        Optional<ErasureRecord> erased = database.inTransaction(c -> {
+            Optional<String> canonical = customers.canonical(c, customerId);
+            if (canonical.isEmpty()) {
+                return Optional.<ErasureRecord>empty();
             }
+            List<String> members = customers.members(c, canonical.get());
+            Map<String, Integer> removed = new LinkedHashMap<>();
+            removed.put("conversation_variable", deleteVariables(c, members));
+            for (Map.Entry<String, String> table : PERSONAL_DATA.entrySet()) {
+                removed.put(table.getKey(), delete(c, table.getKey(), table.getValue(), members));
+            }
+            removed.put("merge reasons", clearMergeReasons(c, members));
+            ErasureRecord record = new ErasureRecord(UUID.randomUUID().toString(), members, actor, Instant.now(), removed);
+            audit(c, record);
+            return Optional.of(record);
+        });
+        erased.ifPresent(r -> events.post(ContextEvents.CUSTOMER_ERASED, ContextEvents.CUSTOMER_ID, r.customerIds().get(0),
+                ContextEvents.ACTOR, actor));
+        erased.ifPresent(r -> LOG.info("Erased customer {} ({} ids) by {}: {}", r.customerIds().get(0), r.customerIds().size(),
+                actor, r.removed()));
+        return erased;
+    }
+
+    /** Context variables hang off conversations, not customers. */
+    private static int deleteVariables(Connection c, List<String> customerIds) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM conversation_variable WHERE conversation_id IN "
+                + "(SELECT id FROM conversation WHERE customer_id IN (" + SqlLists.placeholders(customerIds.size()) + "))")) {
+            SqlLists.bind(delete, 1, customerIds);
+            return delete.executeUpdate();
         }
     }
 

@@ -1,10 +1,15 @@
 package org.seamline.context.internal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,20 +17,34 @@ import org.osgi.service.component.annotations.Reference;
 import org.seamline.api.channel.ChannelAdapter;
 import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.Identifier;
+import org.seamline.api.message.MessageMetadata;
 import org.seamline.api.message.OutboundMessage;
 import org.seamline.api.message.Party;
+import org.seamline.context.ConsentPurpose;
+import org.seamline.context.ContextEvents;
 import org.seamline.context.Conversation;
 import org.seamline.context.Customer;
 import org.seamline.context.QueuedReply;
 import org.seamline.context.Replies;
 import org.seamline.context.ReplyException;
 import org.seamline.store.Database;
+import org.seamline.store.InboxStore;
+import org.seamline.store.Interaction;
 
 /** {@link Replies}: channel selection, then the outbox row and the timeline entry in one transaction. */
 @Component(service = Replies.class)
 public class ReplyService implements Replies {
 
+    /** The identifier kinds a channel addresses people by; channels not named here take any. */
+    private static final Map<String, Set<String>> ADDRESSED_BY = Map.of(
+            "email", Set.of("email"),
+            "sms", Set.of("phone"),
+            "voice", Set.of("phone"),
+            "whatsapp", Set.of("whatsapp", "phone"));
+
     private final Database database;
+    private final EventPublisher events;
+    private final InboxStore inbox;
     private final ChannelAdapters adapters;
     private final CustomerStore customers = new CustomerStore();
     private final ConversationStore conversations = new ConversationStore();
@@ -33,40 +52,69 @@ public class ReplyService implements Replies {
     private final TimelineStore timeline = new TimelineStore();
 
     @Activate
-    public ReplyService(@Reference Database database, @Reference ChannelAdapters adapters) {
+    public ReplyService(@Reference Database database, @Reference InboxStore inbox, @Reference ChannelAdapters adapters,
+                        @Reference EventPublisher events) {
         this.database = database;
+        this.inbox = inbox;
         this.adapters = adapters;
+        this.events = events;
     }
 
     @Override
-    public QueuedReply reply(String conversationId, String text, String channel, String idempotencyKey)
+    public QueuedReply reply(String conversationId, String text, String channel, ConsentPurpose purpose, String idempotencyKey)
             throws SQLException, ReplyException {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey.strip();
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Optional<OutboxStore.Row> earlier = outbox.byIdempotencyKey(c, key);
-                if (earlier.isPresent()) {
-                    c.rollback();
-                    OutboundMessage m = earlier.get().message();
-                    return new QueuedReply(m.id(), m.conversationId(), m.channel(), m.instance(), earlier.get().status(), true);
-                }
-                Conversation conversation = conversations.conversation(c, conversationId).orElseThrow(
-                        () -> new ReplyException(ReplyException.Kind.NOT_FOUND, "no conversation with id " + conversationId));
-                Customer customer = customers.customer(c, conversation.customerId()).orElseThrow();
-                ChannelAdapter adapter = route(conversation, channel);
-                OutboundMessage message = new OutboundMessage(UUID.randomUUID().toString(), key, adapter.channel(),
-                        adapter.instance(), recipient(customer), text, List.of(), conversation.id(), Map.of());
-                outbox.insert(c, customer.id(), message);
-                timeline.outbound(c, customer.id(), message);
-                c.commit();
-                return new QueuedReply(message.id(), conversation.id(), message.channel(), message.instance(),
-                        DeliveryStatus.QUEUED, false);
-            } catch (SQLException | ReplyException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        QueuedReply reply = database.inTransaction(c -> {
+            Optional<OutboxStore.Row> earlier = outbox.byIdempotencyKey(c, key);
+            if (earlier.isPresent()) {
+                OutboundMessage m = earlier.get().message();
+                return new QueuedReply(m.id(), m.conversationId(), m.channel(), m.instance(), earlier.get().status(), true);
             }
+            Conversation conversation = conversations.conversation(c, conversationId).orElseThrow(
+                    () -> new ReplyException(ReplyException.Kind.NOT_FOUND, "no conversation with id " + conversationId));
+            Customer customer = customers.customer(c, conversation.customerId()).orElseThrow();
+            ChannelAdapter adapter = route(conversation, channel);
+            ConsentPurpose why = purpose == null ? ConsentPurpose.SERVICE : purpose;
+            if (!ProfileStore.permits(customer.consents(), adapter.channel(), why)) {
+                throw new ReplyException(ReplyException.Kind.NO_CONSENT, why == ConsentPurpose.SERVICE
+                        ? "the customer opted out of messages on " + adapter.channel()
+                        : "the customer has not opted in to " + why.name().toLowerCase(Locale.ROOT) + " on " + adapter.channel());
+            }
+            OutboundMessage message = new OutboundMessage(UUID.randomUUID().toString(), key, adapter.channel(),
+                    adapter.instance(), recipient(customer, adapter.channel()), text, List.of(), conversation.id(),
+                    threading(c, conversation, adapter.channel()));
+            outbox.insert(c, customer.id(), message);
+            timeline.outbound(c, customer.id(), message);
+            return new QueuedReply(message.id(), conversation.id(), message.channel(), message.instance(),
+                    DeliveryStatus.QUEUED, false);
+        });
+        if (!reply.duplicate()) {
+            events.post(ContextEvents.MESSAGE_QUEUED, ContextEvents.CONVERSATION_ID, reply.conversationId(),
+                    ContextEvents.MESSAGE_ID, reply.messageId(), ContextEvents.CHANNEL, reply.channel(),
+                    ContextEvents.INSTANCE, reply.instance());
         }
+        return reply;
+    }
+
+    /**
+     * What a channel needs to thread the reply under the customer's latest message on it: that message's provider
+     * id and subject. Empty when the customer never wrote on this channel.
+     */
+    private Map<String, String> threading(Connection c, Conversation conversation, String channel) throws SQLException {
+        List<String> members = new ArrayList<>(conversation.mergedConversations());
+        members.add(0, conversation.id());
+        Optional<String> latest = timeline.latestInbound(c, members, channel);
+        Optional<Interaction> original = latest.isEmpty() ? Optional.empty() : inbox.find(latest.get());
+        if (original.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> metadata = new HashMap<>();
+        metadata.put(MessageMetadata.IN_REPLY_TO, original.get().message().providerMessageId());
+        String subject = original.get().message().metadata().get(MessageMetadata.SUBJECT);
+        if (subject != null) {
+            metadata.put(MessageMetadata.SUBJECT, subject);
+        }
+        return metadata;
     }
 
     /** The channel the customer wrote on last, unless the caller asks for another; it must be deployed now. */
@@ -79,11 +127,20 @@ public class ReplyService implements Replies {
                         + " channel can reach this customer"));
     }
 
-    private static Party recipient(Customer customer) throws ReplyException {
-        if (customer.identifiers().isEmpty()) {
-            throw new ReplyException(ReplyException.Kind.UNREACHABLE, "the customer has no identifier to reach them by");
+    /**
+     * The customer as the channel's recipient. Channels that address people by a kind of identifier need one of
+     * that kind: an SMS cannot reach someone known only by email.
+     */
+    private static Party recipient(Customer customer, String channel) throws ReplyException {
+        Set<String> usable = ADDRESSED_BY.get(channel);
+        List<Identifier> identifiers = customer.identifiers().stream()
+                .filter(i -> usable == null || usable.contains(i.type()))
+                .map(i -> new Identifier(i.type(), i.value())).toList();
+        if (identifiers.isEmpty()) {
+            throw new ReplyException(ReplyException.Kind.UNREACHABLE, customer.identifiers().isEmpty()
+                    ? "the customer has no identifier to reach them by"
+                    : "the customer has no " + String.join(" or ", new TreeSet<>(usable)) + " identifier for " + channel);
         }
-        return new Party(customer.displayName(),
-                customer.identifiers().stream().map(i -> new Identifier(i.type(), i.value())).toList());
+        return new Party(customer.displayName(), identifiers);
     }
 }

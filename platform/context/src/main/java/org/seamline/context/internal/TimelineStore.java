@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.InboundMessage;
 import org.seamline.api.message.OutboundMessage;
@@ -35,9 +36,9 @@ final class TimelineStore {
 
     /**
      * A delivery status of an outbound message, once per status ({@code kind = status:SENT}, …): a repeated report
-     * of the same status adds nothing.
+     * of the same status adds nothing. Answers whether an entry was added.
      */
-    void status(Connection c, String customerId, OutboundMessage message, DeliveryStatus status, String detail)
+    boolean status(Connection c, String customerId, OutboundMessage message, DeliveryStatus status, String detail)
             throws SQLException {
         String kind = "status:" + status.name();
         try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM timeline_entry WHERE interaction_id = ? AND kind = ?")) {
@@ -45,17 +46,21 @@ final class TimelineStore {
             exists.setString(2, kind);
             try (ResultSet r = exists.executeQuery()) {
                 if (r.next()) {
-                    return;
+                    return false;
                 }
             }
         }
         append(c, customerId, message.conversationId(), kind, "out", message.channel(), message.instance(), message.id(),
                 null, detail, Instant.now());
+        return true;
     }
 
-    /** A merge or unmerge, on the survivor's timeline, naming the other customer. */
-    void event(Connection c, String customerId, String kind, String text) throws SQLException {
-        append(c, customerId, null, kind, null, null, null, null, null, text, Instant.now());
+    /**
+     * Something that is not a message: a merge or unmerge (naming the other customer), a conversation's status or
+     * assignee change (naming who did it). {@code conversationId} may be null.
+     */
+    void event(Connection c, String customerId, String conversationId, String kind, String text) throws SQLException {
+        append(c, customerId, conversationId, kind, null, null, null, null, null, text, Instant.now());
     }
 
     private static void append(Connection c, String customerId, String conversationId, String kind, String direction,
@@ -75,6 +80,18 @@ final class TimelineStore {
             insert.setString(9, text);
             insert.setObject(10, occurredAt.atOffset(ZoneOffset.UTC));
             insert.executeUpdate();
+        }
+    }
+
+    /** The inbox interaction of the latest inbound message on {@code channel} in these conversations. */
+    Optional<String> latestInbound(Connection c, List<String> conversationIds, String channel) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT interaction_id FROM timeline_entry WHERE conversation_id IN ("
+                + SqlLists.placeholders(conversationIds.size()) + ") AND kind = 'message' AND direction = 'in' AND channel = ? "
+                + "ORDER BY seq DESC LIMIT 1")) {
+            q.setString(SqlLists.bind(q, 1, conversationIds), channel);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
         }
     }
 

@@ -22,7 +22,6 @@ import org.seamline.context.MergeException;
 import org.seamline.context.MergeRecord;
 import org.seamline.store.Database;
 import org.seamline.store.internal.JdbcInboxStore;
-import org.seamline.store.internal.TestDatabases;
 
 /** Inbox messages resolved to customers on a real H2 and a real PostgreSQL. */
 class PendingMessagesTest {
@@ -35,13 +34,13 @@ class PendingMessagesTest {
     private ConversationsService conversations;
 
     private void setUp(String kind, int maxIdentifiers) throws Exception {
-        database = TestDatabases.of(kind);
-        inbox = new JdbcInboxStore(database);
-        pending = new PendingMessages(database, inbox,
-                new IdentityResolver(new IdentifierNormalizer(""), new CustomerStore(), maxIdentifiers, Set.of("api")));
-        directory = new CustomerDirectoryService(database, TestConfiguration.defaults());
-        merges = new CustomerMergesService(database);
-        conversations = new ConversationsService(database);
+        TestContext context = new TestContext(kind);
+        database = context.database;
+        inbox = context.inbox;
+        pending = context.pending(maxIdentifiers, ConversationStore.Continuity.CUSTOMER, java.time.Duration.ofDays(7));
+        directory = context.directory;
+        merges = context.merges;
+        conversations = context.conversations;
     }
 
     private void receive(String id, String name, Identifier... from) throws Exception {

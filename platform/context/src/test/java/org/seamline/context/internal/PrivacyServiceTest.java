@@ -16,7 +16,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.seamline.api.message.Identifier;
 import org.seamline.api.message.InboundMessage;
 import org.seamline.api.message.Party;
+import org.seamline.context.ConsentPurpose;
+import org.seamline.context.ConversationChange;
 import org.seamline.context.Customer;
+import org.seamline.context.ProfileChange;
 import org.seamline.context.ErasureRecord;
 import org.seamline.store.Database;
 import org.seamline.store.internal.JdbcInboxStore;
@@ -26,17 +29,17 @@ import org.seamline.store.internal.TestDatabases;
 class PrivacyServiceTest {
 
     private static final List<String> TRACES = List.of("anna@example.com", "+79161234567", "secret order 4711", "Anna Petrova",
-            "confirmed by her phone");
+            "confirmed by her phone", "Petrova household", "anna-vip", "signed form 2026-11", "size 38 boots");
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void erasureLeavesNoTraceButTheAuditRecordAndSparesOthers(String kind) throws Exception {
-        Database database = TestDatabases.of(kind);
-        JdbcInboxStore inbox = new JdbcInboxStore(database);
-        PendingMessages pending = new PendingMessages(database, inbox,
-                new IdentityResolver(new IdentifierNormalizer(""), new CustomerStore(), 20, Set.of("api")));
-        CustomerDirectoryService directory = new CustomerDirectoryService(database, TestConfiguration.defaults());
-        PrivacyService privacy = new PrivacyService(database, inbox);
+        TestContext context = new TestContext(kind);
+        Database database = context.database;
+        JdbcInboxStore inbox = context.inbox;
+        PendingMessages pending = context.pending();
+        CustomerDirectoryService directory = context.directory;
+        PrivacyService privacy = context.privacy;
         inbox.insert(List.of(
                 new InboundMessage("api", "shop", "m-1", Party.of("Anna Petrova", new Identifier("email", "anna@example.com")),
                         "About my secret order 4711", null, null, null, null),
@@ -46,9 +49,20 @@ class PrivacyServiceTest {
         pending.processPending();
         Customer anna = directory.findByIdentifier("email", "anna@example.com").orElseThrow();
         String phoneOnly = directory.findByIdentifier("phone", "+79161234567").orElseThrow().id();
-        new CustomerMergesService(database).merge(anna.id(), phoneOnly, "admin", "confirmed by her phone");
+        context.merges.merge(anna.id(), phoneOnly, "admin", "confirmed by her phone");
+
+        context.profiles.change(phoneOnly, new ProfileChange(Map.of("household", "Petrova household"), List.of("anna-vip"),
+                null, "sms", "ru"), "admin");
+        context.profiles.recordConsent(anna.id(), "sms", ConsentPurpose.MARKETING, true, "admin", "signed form 2026-11");
+        String conversation = context.conversations.conversations(anna.id(), null, null).get(0).id();
+        context.conversations.change(conversation, new ConversationChange(null, null, Map.of("lastTopic", "size 38 boots")), "bot");
 
         Map<String, Object> export = privacy.export(anna.id()).orElseThrow();
+        Customer exported = (Customer) export.get("customer");
+        assertEquals("Petrova household", exported.attributes().stream().filter(a -> a.name().equals("household"))
+                .findFirst().orElseThrow().value(), "the export holds the profile");
+        assertEquals(List.of("anna-vip"), exported.tags());
+        assertEquals(1, exported.consents().size());
         assertEquals(2, ((List<?>) export.get("messages")).size(), "the export holds both customers' messages");
         assertEquals(2, ((Customer) export.get("customer")).identifiers().size());
 

@@ -29,6 +29,16 @@ final class TestConfiguration {
             public String[] autoMergeChannels() {
                 return new String[] {"api"};
             }
+
+            @Override
+            public String continuity() {
+                return "customer";
+            }
+
+            @Override
+            public int reopenWindowHours() {
+                return 168;
+            }
         };
     }
 }

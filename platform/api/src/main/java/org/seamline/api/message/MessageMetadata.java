@@ -1,0 +1,39 @@
+package org.seamline.api.message;
+
+/**
+ * Metadata keys of {@link InboundMessage#metadata()} and {@link OutboundMessage#metadata()} the platform itself
+ * reads or writes. Channels may add their own
+ * keys; these have a fixed meaning everywhere.
+ */
+public final class MessageMetadata {
+
+    /**
+     * The channel's own thread (an email thread's root Message-ID, a chat session id). Conversations continue per
+     * thread when the customer context is configured so.
+     */
+    public static final String THREAD = "thread";
+
+    /**
+     * The conversation the channel knows this message answers (an email replying to one of our messages). It is
+     * continued when it belongs to the sender; otherwise ignored.
+     */
+    public static final String CONVERSATION = "conversation";
+
+    /**
+     * {@code true} for mail written by a machine (out-of-office, auto-replies, bulk): recorded, but it never reopens
+     * a resolved conversation and never triggers an automatic answer.
+     */
+    public static final String AUTOMATIC = "automatic";
+
+    /** An email's subject, or the subject of whatever the channel calls a message title. */
+    public static final String SUBJECT = "subject";
+
+    /**
+     * On an {@link OutboundMessage}: the provider id of the customer's latest message on this channel in the
+     * conversation (an email's Message-ID), so a reply can thread under it. Its {@link #SUBJECT} comes along.
+     */
+    public static final String IN_REPLY_TO = "inReplyTo";
+
+    private MessageMetadata() {
+    }
+}

@@ -1,0 +1,112 @@
+package org.seamline.context.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.seamline.context.Consent;
+import org.seamline.context.ConsentPurpose;
+import org.seamline.context.ContextEvents;
+import org.seamline.context.Customer;
+import org.seamline.context.CustomerProfiles;
+import org.seamline.context.ProfileChange;
+import org.seamline.store.Database;
+
+/** {@link CustomerProfiles} on the platform database: input checked first, then one transaction per change. */
+@Component(service = CustomerProfiles.class)
+public class CustomerProfilesService implements CustomerProfiles {
+
+    private final Database database;
+    private final EventPublisher events;
+    private final CustomerStore customers = new CustomerStore();
+    private final ProfileStore profiles = new ProfileStore();
+
+    @Activate
+    public CustomerProfilesService(@Reference Database database, @Reference EventPublisher events) {
+        this.database = database;
+        this.events = events;
+    }
+
+    @Override
+    public Optional<Customer> change(String customerId, ProfileChange change, String source) throws SQLException {
+        check(change);
+        return changed(database.inTransaction(c -> {
+            Optional<String> canonical = customers.canonical(c, customerId);
+            if (canonical.isEmpty()) {
+                return Optional.<Customer>empty();
+            }
+            String id = canonical.get();
+            List<String> members = customers.members(c, id);
+            for (Map.Entry<String, String> attribute : change.attributes().entrySet()) {
+                if (attribute.getValue() == null) {
+                    profiles.removeAttribute(c, members, attribute.getKey());
+                } else {
+                    profiles.setAttribute(c, id, attribute.getKey(), attribute.getValue(), source);
+                }
+            }
+            for (String tag : change.addTags()) {
+                profiles.addTag(c, members, id, tag.strip(), source);
+            }
+            for (String tag : change.removeTags()) {
+                profiles.removeTag(c, members, tag.strip());
+            }
+            preference(c, id, "preferred_channel", change.preferredChannel());
+            preference(c, id, "preferred_language", change.preferredLanguage() == null || change.preferredLanguage().isEmpty()
+                    ? change.preferredLanguage() : ProfileRules.language(change.preferredLanguage()));
+            return customers.customer(c, id);
+        }));
+    }
+
+    @Override
+    public Optional<Customer> recordConsent(String customerId, String channel, ConsentPurpose purpose, boolean granted,
+                                            String source, String evidence) throws SQLException {
+        ProfileRules.channel(channel);
+        if (purpose == null) {
+            throw new IllegalArgumentException("purpose must be service or marketing");
+        }
+        Consent consent = new Consent(channel, purpose, granted, source,
+                ProfileRules.value("evidence", evidence, ProfileRules.MAX_ATTRIBUTE), Instant.now());
+        return changed(database.inTransaction(c -> {
+            Optional<String> canonical = customers.canonical(c, customerId);
+            if (canonical.isEmpty()) {
+                return Optional.<Customer>empty();
+            }
+            profiles.recordConsent(c, canonical.get(), consent);
+            return customers.customer(c, canonical.get());
+        }));
+    }
+
+    private Optional<Customer> changed(Optional<Customer> customer) {
+        customer.ifPresent(changed -> events.post(ContextEvents.CUSTOMER_CHANGED, ContextEvents.CUSTOMER_ID, changed.id()));
+        return customer;
+    }
+
+    /** Empty clears, null leaves as is. */
+    private void preference(Connection c, String customerId, String column, String value) throws SQLException {
+        if (value != null) {
+            customers.setPreference(c, customerId, column, value.isEmpty() ? null : value);
+        }
+    }
+
+    /** Rejects the whole change before anything is written. */
+    private static void check(ProfileChange change) {
+        change.attributes().forEach((name, value) -> {
+            ProfileRules.name("attribute", name);
+            ProfileRules.value("attribute", value, ProfileRules.MAX_ATTRIBUTE);
+        });
+        for (String tag : change.addTags()) {
+            ProfileRules.name("tag", tag == null ? null : tag.strip());
+        }
+        if (change.preferredChannel() != null && !change.preferredChannel().isEmpty()) {
+            ProfileRules.channel(change.preferredChannel());
+        }
+        if (change.preferredLanguage() != null && !change.preferredLanguage().isEmpty()) {
+            ProfileRules.language(change.preferredLanguage());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.seamline.context.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.seamline.api.message.DeliveryStatus;
+import org.seamline.context.ContextEvents;
+
+/**
+ * Records an outbound message's status, from the dispatcher's attempts and from providers' later reports alike:
+ * merged by rank in the outbox, each status once on the timeline, and a {@code message.status} event when it moved.
+ */
+final class DeliveryStatuses {
+
+    /** What a recorded status changed: whether the timeline gained an entry, to be announced after commit. */
+    record Recorded(OutboxStore.Row row, DeliveryStatus status, boolean moved) {
+    }
+
+    private final OutboxStore outbox = new OutboxStore();
+    private final TimelineStore timeline = new TimelineStore();
+    private final EventPublisher events;
+
+    DeliveryStatuses(EventPublisher events) {
+        this.events = events;
+    }
+
+    /** In the caller's transaction; {@code attempts} null for a provider's report. */
+    Recorded record(Connection c, OutboxStore.Row row, DeliveryStatus status, Integer attempts, Instant nextAttempt,
+                    String detail, String providerMessageId) throws SQLException {
+        // Only a retry's or a failure's detail is an error; "delivered to handset" is not.
+        String error = status == DeliveryStatus.QUEUED || status.isTerminal() ? detail : null;
+        DeliveryStatus stored = outbox.record(c, row.id(), status, attempts, nextAttempt, error, providerMessageId);
+        boolean moved = stored != DeliveryStatus.QUEUED && timeline.status(c, row.customerId(), row.message(), stored, detail);
+        return new Recorded(row, stored, moved);
+    }
+
+    /** After commit. */
+    void announce(Recorded recorded) {
+        if (recorded.moved()) {
+            OutboxStore.Row row = recorded.row();
+            events.post(ContextEvents.MESSAGE_STATUS, ContextEvents.CUSTOMER_ID, row.customerId(),
+                    ContextEvents.CONVERSATION_ID, row.conversationId(), ContextEvents.MESSAGE_ID, row.id(),
+                    ContextEvents.CHANNEL, row.message().channel(), ContextEvents.STATUS, recorded.status().name());
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.seamline.context.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.seamline.api.channel.Capability;
+import org.seamline.api.channel.ChannelAdapter;
+import org.seamline.api.channel.SendResult;
+import org.seamline.api.health.Health;
+import org.seamline.api.message.DeliveryStatus;
+import org.seamline.api.message.DeliveryUpdate;
+import org.seamline.api.message.Identifier;
+import org.seamline.api.message.InboundMessage;
+import org.seamline.api.message.MessageMetadata;
+import org.seamline.api.message.OutboundMessage;
+import org.seamline.api.message.Party;
+import org.seamline.context.ConsentPurpose;
+import org.seamline.context.ContextEvents;
+import org.seamline.context.QueuedReply;
+import org.seamline.context.ReplyException;
+
+/** Replies through the outbox and providers' later reports, merged by rank; on a real H2 and PostgreSQL. */
+class DeliveryStatusTest {
+
+    /** A channel that takes every message and answers SENT with a provider id, like a provider's API would. */
+    private static final class AcceptingChannel implements ChannelAdapter {
+        final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String channel() {
+            return "sms";
+        }
+
+        @Override
+        public String instance() {
+            return "main";
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return Set.of(Capability.TEXT, Capability.DELIVERY_RECEIPTS);
+        }
+
+        @Override
+        public SendResult send(OutboundMessage message) {
+            sent.add(message);
+            return new SendResult("SM" + sent.size(), DeliveryStatus.SENT);
+        }
+
+        @Override
+        public Health health() {
+            return new Health(Health.State.UP, "test");
+        }
+    }
+
+    private TestContext context;
+    private AcceptingChannel sms;
+    private ReplyService replies;
+    private Dispatcher dispatcher;
+    private DeliveryReportsService reports;
+    private String conversation;
+
+    private void setUp(String kind) throws Exception {
+        context = new TestContext(kind);
+        ChannelAdapters adapters = new ChannelAdapters();
+        sms = new AcceptingChannel();
+        adapters.add(sms);
+        replies = new ReplyService(context.database, context.inbox, adapters, context.publisher);
+        dispatcher = new Dispatcher(context.database, adapters, context.publisher);
+        reports = new DeliveryReportsService(context.database, context.publisher);
+        context.inbox.insert(List.of(new InboundMessage("sms", "main", "SMin1", Party.of(null, new Identifier("phone", "+79161234567")),
+                "Is my order ready?", null, null, null, null)));
+        context.pending().processPending();
+        conversation = context.conversations.conversations(null, null, null).get(0).id();
+    }
+
+    private List<String> statusKinds() throws Exception {
+        return context.conversations.messages(conversation, 0, 50).items().stream().map(e -> e.kind())
+                .filter(k -> k.startsWith("status:")).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void lateAndRepeatedReportsNeverMoveAStatusBackwards(String kind) throws Exception {
+        setUp(kind);
+        QueuedReply reply = replies.reply(conversation, "Yes, it is.", null, ConsentPurpose.SERVICE, "k-1");
+        assertEquals(1, dispatcher.dispatchDue());
+        assertEquals("+79161234567", sms.sent.get(0).to().identifiers().get(0).value());
+        assertEquals("SMin1", sms.sent.get(0).metadata().get(MessageMetadata.IN_REPLY_TO), "the reply names what it answers");
+
+        assertTrue(reports.report(new DeliveryUpdate(reply.messageId(), "SM1", DeliveryStatus.READ, null, null)));
+        assertTrue(reports.report(new DeliveryUpdate(reply.messageId(), "SM1", DeliveryStatus.DELIVERED, null, "late")));
+        assertTrue(reports.report(new DeliveryUpdate(reply.messageId(), "SM1", DeliveryStatus.READ, null, null)));
+
+        assertEquals(List.of("status:SENT", "status:READ"), statusKinds(), "each status once, never backwards");
+        assertEquals(DeliveryStatus.READ, replies.reply(conversation, "Yes, it is.", null, ConsentPurpose.SERVICE, "k-1").status());
+        assertEquals(2, context.events.of(ContextEvents.MESSAGE_STATUS).size());
+        assertEquals(0, dispatcher.dispatchDue(), "nothing is sent twice");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aReceiptThatOvertakesTheSendIsNotUndoneByIt(String kind) throws Exception {
+        setUp(kind);
+        QueuedReply reply = replies.reply(conversation, "Yes.", null, null, null);
+        assertTrue(reports.report(new DeliveryUpdate(reply.messageId(), null, DeliveryStatus.DELIVERED, null, null)));
+        dispatcher.dispatchDue();
+        assertEquals(List.of("status:DELIVERED"), statusKinds());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aReportForAnUnknownMessageChangesNothing(String kind) throws Exception {
+        setUp(kind);
+        assertFalse(reports.report(new DeliveryUpdate("no-such-message", "SM9", DeliveryStatus.DELIVERED, null, null)));
+        assertEquals(List.of(), statusKinds());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aChannelThatCannotAddressTheCustomerIsRefusedUpFront(String kind) throws Exception {
+        setUp(kind);
+        context.inbox.insert(List.of(new InboundMessage("sms", "main", "SMin2", Party.of(null, new Identifier("email", "zed@example.com")),
+                "hi", null, null, null, null)));
+        context.pending().processPending();
+        String zeds = context.conversations.conversations(
+                context.directory.findByIdentifier("email", "zed@example.com").orElseThrow().id(), null, null).get(0).id();
+        ReplyException refused = assertThrows(ReplyException.class, () -> replies.reply(zeds, "hi", null, null, null));
+        assertEquals(ReplyException.Kind.UNREACHABLE, refused.kind());
+        assertEquals("the customer has no phone identifier for sms", refused.getMessage());
+    }
+}
