@@ -22,6 +22,7 @@ import org.seamline.api.channel.SendException;
 import org.seamline.api.channel.SendResult;
 import org.seamline.api.health.Health;
 import org.seamline.api.ingress.Ingress;
+import org.seamline.api.plugin.PluginInstances;
 import org.seamline.api.message.OutboundMessage;
 import org.seamline.camel.PluginCamelContext;
 import org.slf4j.Logger;
@@ -54,7 +55,7 @@ public class ApiChannel implements ChannelAdapter {
     public ApiChannel(BundleContext bundleContext, @Reference Ingress ingress, ApiChannelConfiguration config,
                       Map<String, Object> properties) {
         this.bundleContext = bundleContext;
-        this.instance = InstanceName.of(properties);
+        this.instance = PluginInstances.name(properties);
         this.settings = new AtomicReference<>(ApiChannelSettings.from(config));
         this.poster = new CallbackPoster(settings::get);
         this.sender = new OutboundSender(instance, () -> settings.get().sendAttempts());

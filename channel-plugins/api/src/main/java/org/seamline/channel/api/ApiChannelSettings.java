@@ -2,20 +2,14 @@ package org.seamline.channel.api;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import org.seamline.api.plugin.PluginInstances;
 
 /** The live, validated settings of one instance; replaced as a whole when its configuration changes. */
 record ApiChannelSettings(Signature signature, URI callbackUrl, int maxBodyBytes, int sendAttempts,
                           long firstRetryDelayMillis, int callbackTimeoutMillis) {
 
     static ApiChannelSettings from(ApiChannelConfiguration config) {
-        if (config.secret() == null || config.secret().isBlank()) {
-            throw new IllegalArgumentException("'secret' is required");
-        }
-        if (config.secret().contains("$[")) {
-            // ConfigAdmin leaves $[env:NAME] as it is when NAME is not set: that text must never become the key.
-            throw new IllegalArgumentException("'secret' refers to a variable or secret that is not set");
-        }
-        return new ApiChannelSettings(new Signature(config.secret()), callback(config.callbackUrl()),
+        return new ApiChannelSettings(new Signature(PluginInstances.resolvedSecret(config.secret(), "'secret'")), callback(config.callbackUrl()),
                 positive(config.maxBodyBytes(), "maxBodyBytes"), positive(config.sendAttempts(), "sendAttempts"),
                 Math.max(0, config.firstRetryDelayMillis()), positive(config.callbackTimeoutMillis(), "callbackTimeoutMillis"));
     }

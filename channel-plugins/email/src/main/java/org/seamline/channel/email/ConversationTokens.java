@@ -1,0 +1,55 @@
+package org.seamline.channel.email;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The conversation travels in every mail we send, twice: in our {@code Message-ID}
+ * ({@code <c.<conversation>.<random>@domain>}) that a reply quotes in In-Reply-To / References, and in a
+ * plus-addressed Reply-To ({@code support+c.<conversation>@domain}) for clients that drop those headers. The
+ * platform continues a named conversation only when it belongs to the sender, so a forged token gains nothing.
+ */
+final class ConversationTokens {
+
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final Pattern IN_MESSAGE_ID = Pattern.compile("^<?c\\.(" + UUID_PATTERN + ")\\.[^@]+@", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IN_ADDRESS = Pattern.compile("\\+c\\.(" + UUID_PATTERN + ")@", Pattern.CASE_INSENSITIVE);
+
+    private ConversationTokens() {
+    }
+
+    static String messageId(String conversationId, String domain) {
+        String random = UUID.randomUUID().toString().replace("-", "");
+        return conversationId == null ? "<" + random + "@" + domain + ">" : "<c." + conversationId + "." + random + "@" + domain + ">";
+    }
+
+    /** {@code support@example.com} → {@code support+c.<conversation>@example.com}. */
+    static String replyTo(String mailbox, String conversationId) {
+        int at = mailbox.indexOf('@');
+        return mailbox.substring(0, at) + "+c." + conversationId + mailbox.substring(at);
+    }
+
+    /** The first conversation named by our Message-IDs, nearest ancestor first. */
+    static Optional<String> fromMessageIds(List<String> idsNearestFirst) {
+        for (String id : idsNearestFirst) {
+            Matcher m = IN_MESSAGE_ID.matcher(id.strip());
+            if (m.find()) {
+                return Optional.of(m.group(1).toLowerCase());
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> fromAddresses(List<String> addresses) {
+        for (String address : addresses) {
+            Matcher m = IN_ADDRESS.matcher(address);
+            if (m.find()) {
+                return Optional.of(m.group(1).toLowerCase());
+            }
+        }
+        return Optional.empty();
+    }
+}

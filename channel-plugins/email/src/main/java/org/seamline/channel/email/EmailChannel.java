@@ -1,0 +1,146 @@
+package org.seamline.channel.email;
+
+import java.util.EnumSet;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.builder.RouteBuilder;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.seamline.api.channel.Capability;
+import org.seamline.api.channel.ChannelAdapter;
+import org.seamline.api.channel.SendException;
+import org.seamline.api.channel.SendResult;
+import org.seamline.api.health.Health;
+import org.seamline.api.ingress.Ingress;
+import org.seamline.api.message.OutboundMessage;
+import org.seamline.api.plugin.PluginInstances;
+import org.seamline.camel.PluginCamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One mailbox per factory configuration {@code etc/org.seamline.channel.email-<instance>.cfg}: a Camel timer polls
+ * it over IMAP, replies go out over SMTP. The {@link ChannelAdapter} is registered by hand so the password never
+ * becomes a service property.
+ */
+@Component(service = {}, configurationPid = EmailChannel.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = EmailChannelConfiguration.class, factory = true)
+public class EmailChannel implements ChannelAdapter {
+
+    static final String FACTORY_PID = "org.seamline.channel.email";
+    private static final Logger LOG = LoggerFactory.getLogger(EmailChannel.class);
+
+    private final BundleContext bundleContext;
+    private final String instance;
+    private final AtomicReference<MailboxSettings> settings;
+    private final MailboxPoller poller;
+    private final SmtpSender sender;
+    private final ServiceRegistration<ChannelAdapter> adapter;
+    private volatile PluginCamelContext camel;
+
+    @Activate
+    public EmailChannel(BundleContext bundleContext, @Reference Ingress ingress, EmailChannelConfiguration config,
+                        Map<String, Object> properties) {
+        this.bundleContext = bundleContext;
+        this.instance = PluginInstances.name(properties);
+        this.settings = new AtomicReference<>(MailboxSettings.from(config));
+        this.poller = new MailboxPoller(instance, ingress);
+        this.sender = new SmtpSender(instance);
+        this.camel = startPolling(settings.get());
+        Hashtable<String, Object> adapterProperties = new Hashtable<>();
+        adapterProperties.put(CHANNEL, EmailReader.CHANNEL);
+        adapterProperties.put(INSTANCE, instance);
+        this.adapter = bundleContext.registerService(ChannelAdapter.class, this, adapterProperties);
+        LOG.info("Email channel {}: {}", instance, settings.get());
+    }
+
+    /** A changed configuration applies from the next poll; only a new interval restarts the timer. */
+    @Modified
+    void modified(EmailChannelConfiguration config) {
+        MailboxSettings next;
+        try {
+            next = MailboxSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            LOG.error("Email channel {}: configuration change refused, keeping the previous one: {}", instance, e.getMessage());
+            return;
+        }
+        MailboxSettings previous = settings.getAndSet(next);
+        if (previous.pollIntervalSeconds() != next.pollIntervalSeconds()) {
+            PluginCamelContext old = camel;
+            camel = startPolling(next);
+            old.close();
+        }
+        LOG.info("Email channel {} reconfigured: {}", instance, next);
+    }
+
+    @Deactivate
+    void deactivate() {
+        adapter.unregister();
+        camel.close();
+        LOG.info("Email channel {} stopped", instance);
+    }
+
+    private PluginCamelContext startPolling(MailboxSettings current) {
+        return PluginCamelContext.start(bundleContext, "channel-email-" + instance, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:email-" + instance + "?delay=0&period=" + current.pollIntervalSeconds() * 1000L)
+                        .routeId("email-poll-" + instance)
+                        .process(exchange -> withOwnClassLoader(() -> poller.poll(settings.get())));
+            }
+        });
+    }
+
+    @Override
+    public String channel() {
+        return EmailReader.CHANNEL;
+    }
+
+    @Override
+    public String instance() {
+        return instance;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.TEXT, Capability.RICH_TEXT);
+    }
+
+    @Override
+    public SendResult send(OutboundMessage message) throws SendException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(EmailChannel.class.getClassLoader());
+        try {
+            return sender.send(settings.get(), message);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Override
+    public Health health() {
+        return camel.isStarted() ? poller.health() : Health.down("polling is not started");
+    }
+
+    /** Jakarta Mail finds its providers through the context class loader: ours, where they are embedded. */
+    private static void withOwnClassLoader(Runnable work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(EmailChannel.class.getClassLoader());
+        try {
+            work.run();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

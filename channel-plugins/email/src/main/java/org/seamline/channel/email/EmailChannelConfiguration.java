@@ -1,0 +1,59 @@
+package org.seamline.channel.email;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+@ObjectClassDefinition(name = "Seamline email channel", description = "One mailbox: read over IMAP, replies sent over SMTP. "
+        + "One file per mailbox: etc/org.seamline.channel.email-<instance>.cfg")
+@interface EmailChannelConfiguration {
+
+    @AttributeDefinition(name = "Address", description = "The mailbox's address, e.g. support@example.com; replies come from it")
+    String address();
+
+    @AttributeDefinition(name = "User name", description = "For IMAP and SMTP; empty uses the address")
+    String username() default "";
+
+    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD,
+            description = "Use $[env:NAME] or $[secret:name]; never logged")
+    String password();
+
+    @AttributeDefinition(name = "IMAP host")
+    String imapHost();
+
+    @AttributeDefinition(name = "IMAP port", description = "993 for ssl, 143 for starttls or none")
+    int imapPort() default 993;
+
+    @AttributeDefinition(name = "IMAP security", options = {@Option(label = "TLS from the start", value = "ssl"),
+            @Option(label = "STARTTLS (required)", value = "starttls"), @Option(label = "None (tests only)", value = "none")})
+    String imapTls() default "ssl";
+
+    @AttributeDefinition(name = "SMTP host")
+    String smtpHost();
+
+    @AttributeDefinition(name = "SMTP port", description = "465 for ssl, 587 for starttls")
+    int smtpPort() default 587;
+
+    @AttributeDefinition(name = "SMTP security", options = {@Option(label = "TLS from the start", value = "ssl"),
+            @Option(label = "STARTTLS (required)", value = "starttls"), @Option(label = "None (tests only)", value = "none")})
+    String smtpTls() default "starttls";
+
+    @AttributeDefinition(name = "Poll interval (seconds)")
+    int pollIntervalSeconds() default 30;
+
+    @AttributeDefinition(name = "Inbox folder")
+    String inboxFolder() default "INBOX";
+
+    @AttributeDefinition(name = "Processed folder", description = "Mail the platform has stored is moved here")
+    String processedFolder() default "Processed";
+
+    @AttributeDefinition(name = "Failed folder", description = "Mail that cannot be read is moved here, with the reason logged")
+    String failedFolder() default "Failed";
+
+    @AttributeDefinition(name = "Largest message (bytes)", description = "Larger mail goes to the failed folder")
+    int maxMessageBytes() default 26_214_400;
+
+    @AttributeDefinition(name = "Messages per poll")
+    int maxMessagesPerPoll() default 100;
+}

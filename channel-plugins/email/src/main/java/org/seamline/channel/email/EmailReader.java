@@ -1,0 +1,228 @@
+package org.seamline.channel.email;
+
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.seamline.api.message.Identifier;
+import org.seamline.api.message.InboundMessage;
+import org.seamline.api.message.MessageMetadata;
+import org.seamline.api.message.Party;
+
+/**
+ * Turns a received mail into an {@link InboundMessage}: the sender strictly parsed, the visible reply as text (the
+ * full body kept in metadata), threading hints and whether a machine wrote it. The provider message id is the
+ * {@code Message-ID}, so the platform stores each mail once however often it is fetched (a crash between storing
+ * and moving, a UIDVALIDITY change); mail without one is keyed by a hash of its raw bytes.
+ */
+final class EmailReader {
+
+    static final String CHANNEL = "email";
+    /** Nested parts deeper than this are not read: a MIME bomb is refused, not unpacked. */
+    private static final int MAX_DEPTH = 10;
+    private static final int MAX_PARTS = 200;
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+
+    private final String instance;
+    private final MailboxSettings settings;
+
+    EmailReader(String instance, MailboxSettings settings) {
+        this.instance = instance;
+        this.settings = settings;
+    }
+
+    InboundMessage read(MimeMessage mail) throws UnreadableMailException {
+        try {
+            byte[] raw = raw(mail);
+            InternetAddress sender = sender(mail);
+            Bodies bodies = new Bodies();
+            collect(mail, bodies, 0);
+            String full = bodies.plain != null ? bodies.plain : bodies.html != null ? ReplyText.fromHtml(bodies.html, false) : null;
+            String visible = bodies.plain != null ? ReplyText.visible(bodies.plain)
+                    : bodies.html != null ? ReplyText.visible(ReplyText.fromHtml(bodies.html, true)) : null;
+
+            Map<String, String> metadata = new LinkedHashMap<>();
+            String messageId = mail.getMessageID();
+            String subject = mail.getSubject();
+            put(metadata, MessageMetadata.SUBJECT, subject);
+            put(metadata, "messageId", messageId);
+            put(metadata, "contentSha256", sha256(raw));
+            put(metadata, "fullText", full != null && !full.equals(visible) ? full : null);
+            List<String> ancestors = ancestorsNearestFirst(mail);
+            put(metadata, MessageMetadata.THREAD, ancestors.isEmpty() ? messageId : ancestors.get(ancestors.size() - 1));
+            Optional<String> conversation = ConversationTokens.fromMessageIds(ancestors);
+            if (conversation.isEmpty()) {
+                conversation = ConversationTokens.fromAddresses(recipients(mail));
+            }
+            conversation.ifPresent(id -> metadata.put(MessageMetadata.CONVERSATION, id));
+            Optional<String> automatic = AutomaticMail.reason(mail, sender.getAddress());
+            if (automatic.isPresent()) {
+                metadata.put(MessageMetadata.AUTOMATIC, "true");
+                metadata.put("automaticReason", automatic.get());
+            }
+            if (bodies.attachments > 0) {
+                metadata.put("attachments", String.valueOf(bodies.attachments));
+            }
+            String providerId = messageId != null && !messageId.isBlank() ? messageId.strip() : "sha256:" + sha256(raw);
+            return new InboundMessage(CHANNEL, instance, providerId,
+                    new Party(personal(sender), List.of(new Identifier("email", sender.getAddress()))),
+                    visible, List.of(), mail.getSentDate() == null ? null : mail.getSentDate().toInstant(), null, metadata);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            throw new UnreadableMailException("unreadable mail: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] raw(MimeMessage mail) throws MessagingException, IOException, UnreadableMailException {
+        int size = mail.getSize();
+        if (size > settings.maxMessageBytes()) {
+            throw new UnreadableMailException("mail of " + size + " bytes is larger than maxMessageBytes " + settings.maxMessageBytes());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(size, 1024));
+        mail.writeTo(out);
+        if (out.size() > settings.maxMessageBytes()) {
+            throw new UnreadableMailException("mail of " + out.size() + " bytes is larger than maxMessageBytes");
+        }
+        return out.toByteArray();
+    }
+
+    /** From (or Sender when From is missing), parsed strictly: one address with a domain. */
+    private static InternetAddress sender(MimeMessage mail) throws MessagingException, UnreadableMailException {
+        String[] from = mail.getHeader("From");
+        String raw = from != null && from.length > 0 ? from[0] : mail.getHeader("Sender", null);
+        if (raw == null) {
+            throw new UnreadableMailException("mail has no From header");
+        }
+        try {
+            InternetAddress[] parsed = InternetAddress.parseHeader(raw, true);
+            if (parsed.length != 1 || parsed[0].getAddress() == null || parsed[0].getAddress().indexOf('@') < 1) {
+                throw new UnreadableMailException("From must name exactly one address: " + raw.length() + " characters");
+            }
+            return parsed[0];
+        } catch (AddressException e) {
+            throw new UnreadableMailException("From is not a valid address", e);
+        }
+    }
+
+    private static String personal(InternetAddress sender) {
+        String name = sender.getPersonal();
+        return name == null || name.isBlank() ? null : name.strip();
+    }
+
+    /** In-Reply-To first, then References right to left: the nearest ancestor comes first. */
+    private static List<String> ancestorsNearestFirst(MimeMessage mail) throws MessagingException {
+        List<String> ids = new ArrayList<>();
+        String inReplyTo = mail.getHeader("In-Reply-To", " ");
+        if (inReplyTo != null) {
+            ids.addAll(messageIds(inReplyTo));
+        }
+        String references = mail.getHeader("References", " ");
+        if (references != null) {
+            List<String> refs = messageIds(references);
+            Collections.reverse(refs);
+            ids.addAll(refs);
+        }
+        return ids;
+    }
+
+    private static List<String> messageIds(String header) {
+        List<String> ids = new ArrayList<>();
+        Matcher m = MESSAGE_ID.matcher(header);
+        while (m.find()) {
+            ids.add(m.group());
+        }
+        return ids;
+    }
+
+    private static List<String> recipients(MimeMessage mail) throws MessagingException {
+        List<String> addresses = new ArrayList<>();
+        for (Message.RecipientType type : List.of(Message.RecipientType.TO, Message.RecipientType.CC)) {
+            Address[] found = mail.getRecipients(type);
+            if (found != null) {
+                for (Address address : found) {
+                    addresses.add(address.toString());
+                }
+            }
+        }
+        for (String header : List.of("Delivered-To", "X-Original-To")) {
+            String[] values = mail.getHeader(header);
+            if (values != null) {
+                addresses.addAll(List.of(values));
+            }
+        }
+        return addresses;
+    }
+
+    /** The first text/plain and text/html bodies, counting attachments; depth and part count are bounded. */
+    private static final class Bodies {
+        String plain;
+        String html;
+        int attachments;
+        int parts;
+    }
+
+    private static void collect(Part part, Bodies bodies, int depth) throws MessagingException, IOException, UnreadableMailException {
+        if (depth > MAX_DEPTH || ++bodies.parts > MAX_PARTS) {
+            throw new UnreadableMailException("mail nests more than " + MAX_DEPTH + " levels or " + MAX_PARTS + " parts");
+        }
+        boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                collect(child, bodies, depth + 1);
+            }
+        } else if (attachment) {
+            bodies.attachments++;
+        } else if (part.isMimeType("text/plain") && bodies.plain == null) {
+            bodies.plain = text(part);
+        } else if (part.isMimeType("text/html") && bodies.html == null) {
+            bodies.html = text(part);
+        } else if (!part.isMimeType("text/*")) {
+            bodies.attachments++;
+        }
+    }
+
+    /** Jakarta Mail decodes the transfer encoding and charset; an unknown charset falls back to UTF-8. */
+    private static String text(Part part) throws MessagingException, IOException {
+        try {
+            Object content = part.getContent();
+            return content instanceof String s ? s : new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (UnsupportedEncodingException e) {
+            return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void put(Map<String, String> metadata, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            metadata.put(key, value);
+        }
+    }
+
+    private static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.seamline.channel.email;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.util.Date;
+import java.util.Locale;
+import org.jsoup.nodes.Entities;
+import org.seamline.api.channel.SendException;
+import org.seamline.api.channel.SendResult;
+import org.seamline.api.message.DeliveryStatus;
+import org.seamline.api.message.Identifier;
+import org.seamline.api.message.MessageMetadata;
+import org.seamline.api.message.OutboundMessage;
+
+/**
+ * Sends a reply over SMTP, threaded: our own Message-ID carrying the conversation, In-Reply-To and References naming
+ * the customer's mail, a plus-addressed Reply-To as a fallback token, our loop marker, and
+ * {@code X-Auto-Response-Suppress} so Exchange sends no out-of-office back. Text and HTML parts.
+ */
+final class SmtpSender {
+
+    private final String instance;
+
+    SmtpSender(String instance) {
+        this.instance = instance;
+    }
+
+    SendResult send(MailboxSettings settings, OutboundMessage message) throws SendException {
+        Session session = MailSessions.smtp(settings);
+        try {
+            MimeMessage mail = compose(session, settings, message);
+            try (Transport transport = session.getTransport(MailSessions.smtpProtocol(settings))) {
+                transport.connect(settings.smtp().host(), settings.smtp().port(), settings.username(), settings.password());
+                transport.sendMessage(mail, mail.getAllRecipients());
+            }
+            return new SendResult(mail.getMessageID(), DeliveryStatus.SENT);
+        } catch (AddressException e) {
+            throw new SendException("the recipient's address is not valid", false, e);
+        } catch (SendFailedException e) {
+            // Rejected recipients are permanent; a server that failed mid-way is worth another try.
+            boolean rejected = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
+            throw new SendException("SMTP refused the message: " + e.getMessage(), !rejected, e);
+        } catch (AuthenticationFailedException e) {
+            throw new SendException("SMTP login failed for mailbox " + instance, true, e);
+        } catch (MessagingException e) {
+            throw new SendException("SMTP unavailable: " + e.getMessage(), true, e);
+        }
+    }
+
+    static MimeMessage compose(Session session, MailboxSettings settings, OutboundMessage message) throws MessagingException {
+        String to = message.to().identifiers().stream().filter(i -> i.type().equals("email")).map(Identifier::value)
+                .findFirst().orElseThrow(() -> new AddressException("the recipient has no email address"));
+        String messageId = ConversationTokens.messageId(message.conversationId(), settings.domain());
+        MimeMessage mail = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId); // ours, so replies name the conversation
+            }
+        };
+        mail.setFrom(settings.address());
+        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
+        if (message.conversationId() != null) {
+            mail.setReplyTo(new InternetAddress[] {
+                    new InternetAddress(ConversationTokens.replyTo(settings.address().getAddress(), message.conversationId()))});
+        }
+        mail.setSubject(subject(message.metadata().get(MessageMetadata.SUBJECT)), "UTF-8");
+        String inReplyTo = message.metadata().get(MessageMetadata.IN_REPLY_TO);
+        if (inReplyTo != null && inReplyTo.startsWith("<")) {
+            mail.setHeader("In-Reply-To", inReplyTo);
+            mail.setHeader("References", inReplyTo);
+        }
+        mail.setHeader(AutomaticMail.LOOP_HEADER, settings.address().getAddress());
+        mail.setHeader("X-Auto-Response-Suppress", "All");
+        if (Boolean.parseBoolean(message.metadata().get(MessageMetadata.AUTOMATIC))) {
+            mail.setHeader("Auto-Submitted", "auto-replied");
+        }
+        mail.setSentDate(new Date());
+        String text = message.text() == null ? "" : message.text();
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text, "UTF-8");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setContent("<html><body><div style=\"white-space: pre-wrap\">" + Entities.escape(text) + "</div></body></html>",
+                "text/html; charset=UTF-8");
+        MimeMultipart alternative = new MimeMultipart("alternative", plain, html);
+        mail.setContent(alternative);
+        mail.saveChanges();
+        return mail;
+    }
+
+    /** "Re: " once, however many times the thread went back and forth. */
+    static String subject(String original) {
+        if (original == null || original.isBlank()) {
+            return "Re: your message";
+        }
+        String stripped = original.strip();
+        return stripped.toLowerCase(Locale.ROOT).matches("^(re|aw|sv|ответ)\\s*:.*") ? stripped : "Re: " + stripped;
+    }
+}

@@ -1,0 +1,295 @@
+package org.seamline.channel.email;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.seamline.api.channel.SendResult;
+import org.seamline.api.message.Identifier;
+import org.seamline.api.message.InboundMessage;
+import org.seamline.api.message.MessageMetadata;
+import org.seamline.api.message.OutboundMessage;
+import org.seamline.api.message.Party;
+
+/** A real IMAP and SMTP server (GreenMail) on loopback: polling, moving, threading, loop safety, sending. */
+class MailboxTest {
+
+    private static final String CONVERSATION = "0b6f3c2e-5d1a-4e8f-9a7b-1c2d3e4f5a6b";
+
+    private GreenMail greenMail;
+    private MailboxSettings settings;
+    private StoringIngress ingress;
+    private MailboxPoller poller;
+
+    @BeforeEach
+    void start() {
+        greenMail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+        greenMail.start();
+        greenMail.setUser("support@example.com", "support@example.com", "mailbox-secret");
+        settings = MailboxSettings.from(config(greenMail.getImap().getPort(), greenMail.getSmtp().getPort()));
+        ingress = new StoringIngress();
+        poller = new MailboxPoller("support", ingress);
+    }
+
+    @AfterEach
+    void stop() {
+        greenMail.stop();
+    }
+
+    /** Puts raw RFC 822 text into the support mailbox, as a delivery would. */
+    private void deliver(String raw) throws Exception {
+        MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
+        greenMail.getUserManager().getUser("support@example.com").deliver(mail);
+    }
+
+    private int count(String folder) throws Exception {
+        Properties p = new Properties();
+        try (Store store = Session.getInstance(p).getStore("imap")) {
+            store.connect("127.0.0.1", greenMail.getImap().getPort(), "support@example.com", "mailbox-secret");
+            Folder f = store.getFolder(folder);
+            if (!f.exists()) {
+                return 0;
+            }
+            f.open(Folder.READ_ONLY);
+            try {
+                return f.getMessageCount();
+            } finally {
+                f.close(false);
+            }
+        }
+    }
+
+    private static String mail(String headers, String body) {
+        return "From: Anna Petrova <Anna@Example.org>\nTo: support@example.com\nSubject: Order 4711\n"
+                + "Message-ID: <m1@example.org>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n" + headers + "\n" + body;
+    }
+
+    @Test
+    void aMailIsStoredOnceThenMovedToProcessed() throws Exception {
+        deliver(mail("", "Where is my order?\n\n-- \nAnna"));
+
+        assertEquals(1, poller.poll(settings));
+
+        InboundMessage stored = ingress.stored.get(0);
+        assertEquals("email", stored.channel());
+        assertEquals("<m1@example.org>", stored.providerMessageId());
+        assertEquals(new Party("Anna Petrova", List.of(new Identifier("email", "Anna@Example.org"))), stored.from());
+        assertEquals("Where is my order?", stored.text(), "the signature is cut off");
+        assertEquals("Order 4711", stored.metadata().get(MessageMetadata.SUBJECT));
+        assertEquals(0, count("INBOX"));
+        assertEquals(1, count("Processed"));
+        assertEquals(0, poller.poll(settings), "nothing is left to read");
+    }
+
+    @Test
+    void aMailStoredBeforeACrashIsMovedButNotStoredAgain() throws Exception {
+        deliver(mail("", "Where is my order?"));
+        // The platform committed the mail, then the process died before the move: the mail is still in the inbox.
+        ingress.accept(new EmailReader("support", settings).read(inboxMail()));
+
+        assertEquals(1, poller.poll(settings));
+        assertEquals(1, ingress.stored.size(), "no second copy");
+        assertEquals(1, count("Processed"));
+    }
+
+    @Test
+    void whileThePlatformCannotStoreTheMailStaysInTheInbox() throws Exception {
+        deliver(mail("", "Hello"));
+        ingress.unavailable = true;
+        assertEquals(0, poller.poll(settings));
+        assertEquals(1, count("INBOX"));
+        ingress.unavailable = false;
+        assertEquals(1, poller.poll(settings));
+        assertEquals(1, ingress.stored.size());
+    }
+
+    @Test
+    void malformedMailAndAMimeBombAreSetAsideAndPollingGoesOn() throws Exception {
+        deliver("From: not an address at all\nSubject: broken\nMessage-ID: <bad@x>\n\nbody");
+        StringBuilder bomb = new StringBuilder("From: bomb@example.org\nMessage-ID: <bomb@x>\nMIME-Version: 1.0\n");
+        for (int depth = 0; depth < 15; depth++) {
+            bomb.append("Content-Type: multipart/mixed; boundary=b").append(depth).append("\n\n--b").append(depth).append('\n');
+        }
+        bomb.append("Content-Type: text/plain\n\nboom\n");
+        deliver(bomb.toString());
+        deliver(mail("", "A real question"));
+
+        assertEquals(3, poller.poll(settings));
+
+        assertEquals(1, ingress.stored.size());
+        assertEquals("A real question", ingress.stored.get(0).text());
+        assertEquals(2, count("Failed"));
+        assertEquals(0, count("INBOX"));
+    }
+
+    @Test
+    void anOutOfOfficeReplyIsMarkedAutomatic() throws Exception {
+        deliver(mail("Auto-Submitted: auto-replied\n", "I am out of the office until Monday."));
+        deliver(mail("Precedence: bulk\nList-Id: <news.example.org>\n", "Newsletter").replace("<m1@", "<m2@"));
+        deliver(mail("", "I am a person").replace("<m1@", "<m3@"));
+        poller.poll(settings);
+
+        assertEquals("true", ingress.stored.get(0).metadata().get(MessageMetadata.AUTOMATIC));
+        assertEquals("true", ingress.stored.get(1).metadata().get(MessageMetadata.AUTOMATIC));
+        assertNull(ingress.stored.get(2).metadata().get(MessageMetadata.AUTOMATIC));
+    }
+
+    @Test
+    void aReplyToOurMailNamesItsConversationWithOrWithoutInReplyTo() throws Exception {
+        String ours = ConversationTokens.messageId(CONVERSATION, "example.com");
+        deliver(mail("In-Reply-To: " + ours + "\nReferences: <m0@example.org> " + ours + "\n",
+                "Thanks!\n\nOn Mon, 20 Nov 2026 at 10:00, Support <support@example.com> wrote:\n> It ships today."));
+        // A client that keeps no In-Reply-To / References, answering to our plus-addressed Reply-To.
+        deliver(mail("", "One more thing").replace("To: support@example.com", "To: support+c." + CONVERSATION + "@example.com")
+                .replace("<m1@", "<m2@"));
+        poller.poll(settings);
+
+        assertEquals(CONVERSATION, ingress.stored.get(0).metadata().get(MessageMetadata.CONVERSATION));
+        assertEquals("Thanks!", ingress.stored.get(0).text(), "the quoted mail is cut off");
+        assertTrue(ingress.stored.get(0).metadata().get("fullText").contains("It ships today."), "the full text is kept");
+        assertEquals("<m0@example.org>", ingress.stored.get(0).metadata().get(MessageMetadata.THREAD));
+        assertEquals(CONVERSATION, ingress.stored.get(1).metadata().get(MessageMetadata.CONVERSATION));
+    }
+
+    @Test
+    void htmlOnlyMailIsReadAsTextWithoutTheGmailQuote() throws Exception {
+        deliver(mail("", "<html><body><div>Yes, <b>please</b> send it.</div><div class=\"gmail_quote\">On Mon … wrote:"
+                + "<blockquote>old text</blockquote></div></body></html>").replace("text/plain", "text/html"));
+        poller.poll(settings);
+        assertEquals("Yes, please send it.", ingress.stored.get(0).text());
+    }
+
+    @Test
+    void aReplyGoesOutThreadedUnderTheCustomersMail() throws Exception {
+        OutboundMessage reply = new OutboundMessage("out-1", "key-1", "email", "support",
+                Party.of("Anna", new Identifier("email", "anna@example.org")), "It ships today.", null, CONVERSATION,
+                Map.of(MessageMetadata.IN_REPLY_TO, "<m1@example.org>", MessageMetadata.SUBJECT, "Order 4711"));
+
+        SendResult result = new SmtpSender("support").send(settings, reply);
+
+        MimeMessage received = greenMail.getReceivedMessages()[0];
+        assertEquals(result.providerMessageId(), received.getMessageID());
+        assertEquals(CONVERSATION, ConversationTokens.fromMessageIds(List.of(received.getMessageID())).orElseThrow());
+        assertEquals("<m1@example.org>", received.getHeader("In-Reply-To", null));
+        assertEquals("Re: Order 4711", received.getSubject());
+        assertEquals("support+c." + CONVERSATION + "@example.com", received.getReplyTo()[0].toString());
+        assertEquals("support@example.com", received.getHeader(AutomaticMail.LOOP_HEADER, null));
+        assertFalse(received.getContentType().isEmpty());
+        assertTrue(received.isMimeType("multipart/alternative"));
+    }
+
+    private MimeMessage inboxMail() throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", greenMail.getImap().getPort(), "support@example.com", "mailbox-secret");
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_ONLY);
+        Message[] messages = inbox.getMessages();
+        MimeMessage copy = new MimeMessage((MimeMessage) messages[0]);
+        inbox.close(false);
+        store.close();
+        return copy;
+    }
+
+    static EmailChannelConfiguration config(int imapPort, int smtpPort) {
+        return new EmailChannelConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return EmailChannelConfiguration.class;
+            }
+
+            @Override
+            public String address() {
+                return "support@example.com";
+            }
+
+            @Override
+            public String username() {
+                return "";
+            }
+
+            @Override
+            public String password() {
+                return "mailbox-secret";
+            }
+
+            @Override
+            public String imapHost() {
+                return "127.0.0.1";
+            }
+
+            @Override
+            public int imapPort() {
+                return imapPort;
+            }
+
+            @Override
+            public String imapTls() {
+                return "none";
+            }
+
+            @Override
+            public String smtpHost() {
+                return "127.0.0.1";
+            }
+
+            @Override
+            public int smtpPort() {
+                return smtpPort;
+            }
+
+            @Override
+            public String smtpTls() {
+                return "none";
+            }
+
+            @Override
+            public int pollIntervalSeconds() {
+                return 1;
+            }
+
+            @Override
+            public String inboxFolder() {
+                return "INBOX";
+            }
+
+            @Override
+            public String processedFolder() {
+                return "Processed";
+            }
+
+            @Override
+            public String failedFolder() {
+                return "Failed";
+            }
+
+            @Override
+            public int maxMessageBytes() {
+                return 1_000_000;
+            }
+
+            @Override
+            public int maxMessagesPerPoll() {
+                return 100;
+            }
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package org.seamline.channel.email;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.seamline.api.ingress.Acceptance;
+import org.seamline.api.ingress.Ingress;
+import org.seamline.api.ingress.IngressUnavailableException;
+import org.seamline.api.message.InboundMessage;
+
+/**
+ * The {@link Ingress} contract in memory: one entry per channel + instance + provider message id, repeats answered
+ * as duplicates, and an "unavailable" switch like a store that is down.
+ */
+final class StoringIngress implements Ingress {
+
+    final List<InboundMessage> stored = new CopyOnWriteArrayList<>();
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
+    volatile boolean unavailable;
+
+    @Override
+    public Acceptance accept(InboundMessage message) throws IngressUnavailableException {
+        if (unavailable) {
+            throw new IngressUnavailableException("store is down", null);
+        }
+        String key = message.channel() + "/" + message.instance() + "/" + message.providerMessageId();
+        String existing = keys.putIfAbsent(key, "i-" + keys.size());
+        if (existing != null) {
+            return new Acceptance(existing, true);
+        }
+        stored.add(message);
+        return new Acceptance(keys.get(key), false);
+    }
+}
