@@ -6,23 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,37 +21,24 @@ import org.junit.jupiter.api.io.TempDir;
 /** The email channel in the running platform, against a real IMAP/SMTP server (GreenMail) on loopback. */
 class EmailChannelIT {
 
-    private static final String MAILBOX = "support@example.com";
     private static final Duration WITHIN = Duration.ofSeconds(20);
 
     @TempDir
     static Path dir;
-    static GreenMail greenMail;
+    static MailServer mail;
     static SeamlineProcess seamline;
 
     @BeforeAll
     static void start() throws Exception {
-        greenMail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
-        greenMail.start();
-        greenMail.setUser(MAILBOX, MAILBOX, "mailbox-secret");
-        seamline = SeamlineProcess.start(dir, Map.of("SUPPORT_MAILBOX_PASSWORD", "mailbox-secret"));
-        Files.writeString(seamline.home.resolve("etc/org.seamline.channel.email-support.cfg"), String.join("\n",
-                "address=" + MAILBOX, "password=$[env:SUPPORT_MAILBOX_PASSWORD]",
-                "imapHost=127.0.0.1", "imapPort=" + greenMail.getImap().getPort(), "imapTls=none",
-                "smtpHost=127.0.0.1", "smtpPort=" + greenMail.getSmtp().getPort(), "smtpTls=none",
-                "pollIntervalSeconds=1") + "\n");
+        mail = new MailServer();
+        seamline = SeamlineProcess.start(dir, Map.of(MailServer.PASSWORD_VARIABLE, MailServer.PASSWORD));
+        mail.configure(seamline);
     }
 
     @AfterAll
     static void stop() throws Exception {
         seamline.close();
-        greenMail.stop();
-    }
-
-    private static void deliver(String raw) throws Exception {
-        MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()),
-                new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
-        greenMail.getUserManager().getUser(MAILBOX).deliver(mail);
+        mail.close();
     }
 
     private static List<String> texts(String conversation) {
@@ -71,19 +48,9 @@ class EmailChannelIT {
         return texts;
     }
 
-    private static List<MimeMessage> mailTo(String address) throws Exception {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage mail : greenMail.getReceivedMessages()) {
-            if (Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address))) {
-                found.add(mail);
-            }
-        }
-        return found;
-    }
-
     @Test
     void aMailBecomesAConversationTheReplyThreadsAndTheAnswerWithoutInReplyToContinuesIt() throws Exception {
-        deliver("From: Anna Petrova <anna@example.org>\nTo: " + MAILBOX + "\nSubject: Order 4711\nMessage-ID: <c1@example.org>\n"
+        mail.deliver("From: Anna Petrova <anna@example.org>\nTo: " + MailServer.MAILBOX + "\nSubject: Order 4711\nMessage-ID: <c1@example.org>\n"
                 + "Content-Type: text/plain; charset=UTF-8\n\nWhere is my order?\n\nSent from my iPhone");
 
         await().atMost(WITHIN).until(() -> seamline.getJson("/api/v1/customers?identifier=email:ANNA@example.org").get("items").size() == 1);
@@ -97,33 +64,33 @@ class EmailChannelIT {
         HttpResponse<String> queued = seamline.asAdmin("POST", "/api/v1/conversations/" + conversation + "/messages",
                 "{\"text\":\"It ships today.\"}");
         assertEquals(202, queued.statusCode(), queued.body());
-        await().atMost(WITHIN).until(() -> mailTo("anna@example.org").size() == 1);
-        MimeMessage reply = mailTo("anna@example.org").get(0);
+        await().atMost(WITHIN).until(() -> mail.sentTo("anna@example.org").size() == 1);
+        MimeMessage reply = mail.sentTo("anna@example.org").get(0);
         assertEquals("<c1@example.org>", reply.getHeader("In-Reply-To", null), "threaded under the customer's mail");
         assertEquals("Re: Order 4711", reply.getSubject());
         await().atMost(WITHIN).until(() -> texts(conversation).stream().anyMatch(t -> t.startsWith("status:SENT")));
 
         // The customer's client keeps neither In-Reply-To nor References; it answers to our Reply-To.
-        deliver("From: anna@example.org\nTo: " + reply.getReplyTo()[0] + "\nSubject: Order 4711\nMessage-ID: <c2@example.org>\n"
+        mail.deliver("From: anna@example.org\nTo: " + reply.getReplyTo()[0] + "\nSubject: Order 4711\nMessage-ID: <c2@example.org>\n"
                 + "Content-Type: text/plain; charset=UTF-8\n\nThanks, and the invoice?");
         await().atMost(WITHIN).until(() -> texts(conversation).contains("message:Thanks, and the invoice?"));
     }
 
     @Test
     void anOutOfOfficeReplyNeitherReopensNorGetsAnAnswer() throws Exception {
-        deliver("From: bob@example.org\nTo: " + MAILBOX + "\nSubject: Question\nMessage-ID: <b1@example.org>\n\nHello?");
+        mail.deliver("From: bob@example.org\nTo: " + MailServer.MAILBOX + "\nSubject: Question\nMessage-ID: <b1@example.org>\n\nHello?");
         await().atMost(WITHIN).until(() -> seamline.getJson("/api/v1/customers?identifier=email:bob@example.org").get("items").size() == 1);
         String bob = seamline.getJson("/api/v1/customers?identifier=email:bob@example.org").at("/items/0/id").asText();
         await().atMost(WITHIN).until(() -> seamline.getJson("/api/v1/conversations?customerId=" + bob).get("items").size() == 1);
         String conversation = seamline.getJson("/api/v1/conversations?customerId=" + bob).at("/items/0/id").asText();
         assertEquals(200, seamline.asAdmin("PATCH", "/api/v1/conversations/" + conversation, "{\"status\":\"resolved\"}").statusCode());
 
-        deliver("From: bob@example.org\nTo: " + MAILBOX + "\nSubject: Automatic reply: Question\nMessage-ID: <b2@example.org>\n"
+        mail.deliver("From: bob@example.org\nTo: " + MailServer.MAILBOX + "\nSubject: Automatic reply: Question\nMessage-ID: <b2@example.org>\n"
                 + "Auto-Submitted: auto-replied\nIn-Reply-To: <b1@example.org>\n\nI am out of the office.");
         await().atMost(WITHIN).until(() -> texts(conversation).contains("message:I am out of the office."));
 
         assertEquals("RESOLVED", seamline.getJson("/api/v1/conversations/" + conversation).get("status").asText());
-        assertTrue(mailTo("bob@example.org").isEmpty(), "no automatic answer went out");
-        assertFalse(seamline.log().contains("mailbox-secret"), "the password is never logged");
+        assertTrue(mail.sentTo("bob@example.org").isEmpty(), "no automatic answer went out");
+        assertFalse(seamline.log().contains(MailServer.PASSWORD), "the password is never logged");
     }
 }

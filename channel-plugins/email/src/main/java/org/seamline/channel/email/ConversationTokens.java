@@ -1,5 +1,6 @@
 package org.seamline.channel.email;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The conversation travels in every mail we send, twice: in our {@code Message-ID}
- * ({@code <c.<conversation>.<random>@domain>}) that a reply quotes in In-Reply-To / References, and in a
+ * ({@code <c.<conversation>.<outbound message id>@domain>}) that a reply quotes in In-Reply-To / References and a
+ * bounce returns, and in a
  * plus-addressed Reply-To ({@code support+c.<conversation>@domain}) for clients that drop those headers. The
  * platform continues a named conversation only when it belongs to the sender, so a forged token gains nothing.
  */
@@ -16,14 +18,29 @@ final class ConversationTokens {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final Pattern IN_MESSAGE_ID = Pattern.compile("^<?c\\.(" + UUID_PATTERN + ")\\.[^@]+@", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MESSAGE_IN_ID = Pattern.compile("^<?(?:c\\." + UUID_PATTERN + "\\.|m\\.)([A-Za-z0-9-]{1,64})@",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern IN_ADDRESS = Pattern.compile("\\+c\\.(" + UUID_PATTERN + ")@", Pattern.CASE_INSENSITIVE);
 
     private ConversationTokens() {
     }
 
-    static String messageId(String conversationId, String domain) {
-        String random = UUID.randomUUID().toString().replace("-", "");
-        return conversationId == null ? "<" + random + "@" + domain + ">" : "<c." + conversationId + "." + random + "@" + domain + ">";
+    /**
+     * Our Message-ID for an outbound message: the same for every attempt at sending it, so a receiving server can
+     * drop a repeat, and naming the platform's message so a bounce finds it.
+     */
+    static String messageId(String conversationId, String outboundMessageId, String domain) {
+        String id = outboundMessageId.replaceAll("[^A-Za-z0-9-]", "");
+        if (id.isEmpty() || id.length() > 64) {
+            id = UUID.nameUUIDFromBytes(outboundMessageId.getBytes(StandardCharsets.UTF_8)).toString();
+        }
+        return conversationId == null ? "<m." + id + "@" + domain + ">" : "<c." + conversationId + "." + id + "@" + domain + ">";
+    }
+
+    /** The platform's outbound message id in one of our Message-IDs. */
+    static Optional<String> outboundMessageId(String messageId) {
+        Matcher m = MESSAGE_IN_ID.matcher(messageId.strip());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** {@code support@example.com} → {@code support+c.<conversation>@example.com}. */

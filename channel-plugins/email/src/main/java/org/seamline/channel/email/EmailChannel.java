@@ -20,6 +20,7 @@ import org.seamline.api.channel.ChannelAdapter;
 import org.seamline.api.channel.SendException;
 import org.seamline.api.channel.SendResult;
 import org.seamline.api.health.Health;
+import org.seamline.api.ingress.DeliveryReports;
 import org.seamline.api.ingress.Ingress;
 import org.seamline.api.message.OutboundMessage;
 import org.seamline.api.plugin.PluginInstances;
@@ -48,12 +49,13 @@ public class EmailChannel implements ChannelAdapter {
     private volatile PluginCamelContext camel;
 
     @Activate
-    public EmailChannel(BundleContext bundleContext, @Reference Ingress ingress, EmailChannelConfiguration config,
+    public EmailChannel(BundleContext bundleContext, @Reference Ingress ingress, @Reference DeliveryReports reports,
+                        EmailChannelConfiguration config,
                         Map<String, Object> properties) {
         this.bundleContext = bundleContext;
         this.instance = PluginInstances.name(properties);
         this.settings = new AtomicReference<>(MailboxSettings.from(config));
-        this.poller = new MailboxPoller(instance, ingress);
+        this.poller = new MailboxPoller(instance, ingress, reports);
         this.sender = new SmtpSender(instance);
         this.camel = startPolling(settings.get());
         Hashtable<String, Object> adapterProperties = new Hashtable<>();

@@ -54,6 +54,7 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Largest message (bytes)", description = "Larger mail goes to the failed folder")
     int maxMessageBytes() default 26_214_400;
 
-    @AttributeDefinition(name = "Messages per poll")
-    int maxMessagesPerPoll() default 100;
+    @AttributeDefinition(name = "Batch size", description = "Mails handled before the moved ones are expunged; a poll goes "
+            + "on batch after batch until the inbox is empty")
+    int batchSize() default 100;
 }

@@ -2,13 +2,16 @@ package org.seamline.channel.email;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
@@ -51,9 +54,29 @@ final class EmailReader {
         this.settings = settings;
     }
 
-    InboundMessage read(MimeMessage mail) throws UnreadableMailException {
+    /** A mail fetched once, whole: its raw bytes and a parsed copy that answers without asking the server again. */
+    record Fetched(byte[] raw, MimeMessage mail) {
+    }
+
+    /**
+     * One FETCH of the whole mail, bounded by {@code maxMessageBytes}. A lost connection is thrown as it is (the
+     * poll ends, the mail waits); anything else the server or parser says about this mail makes it unreadable.
+     */
+    Fetched fetch(MimeMessage remote) throws UnreadableMailException, MessagingException {
         try {
-            byte[] raw = raw(mail);
+            byte[] raw = raw(remote);
+            return new Fetched(raw, new MimeMessage(null, new ByteArrayInputStream(raw)));
+        } catch (FolderClosedException | StoreClosedException e) {
+            throw e;
+        } catch (MessagingException | IOException e) {
+            throw new UnreadableMailException("mail cannot be fetched: " + e.getMessage(), e);
+        }
+    }
+
+    InboundMessage read(Fetched fetched) throws UnreadableMailException {
+        MimeMessage mail = fetched.mail();
+        byte[] raw = fetched.raw();
+        try {
             InternetAddress sender = sender(mail);
             Bodies bodies = new Bodies();
             collect(mail, bodies, 0);

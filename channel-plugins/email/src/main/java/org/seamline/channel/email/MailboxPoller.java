@@ -1,5 +1,6 @@
 package org.seamline.channel.email;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -7,11 +8,18 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.seamline.api.health.Health;
 import org.seamline.api.ingress.Acceptance;
+import org.seamline.api.ingress.DeliveryReports;
 import org.seamline.api.ingress.Ingress;
 import org.seamline.api.ingress.IngressUnavailableException;
+import org.seamline.api.message.DeliveryUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,22 +27,29 @@ import org.slf4j.LoggerFactory;
  * One poll of a mailbox: each mail in the inbox folder is stored through the {@link Ingress} and only then moved to
  * the processed folder. A crash between the two leaves the mail in the inbox; the next poll stores it again, the
  * platform answers "duplicate" (same Message-ID) and the mail is moved. Unreadable mail goes to the failed folder
- * with its reason logged, so it never blocks the rest. When the platform cannot store, the poll stops and the mail
+ * with its reason logged, so it never blocks the rest. Delivery reports (bounces) update the status of the mail they
+ * report on and are filed, never stored as messages. When the platform cannot store, the poll stops and the mail
  * waits untouched for the next one.
  */
 final class MailboxPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailboxPoller.class);
 
+    /** Mails up to this size are fetched with their batch: a batch of small mail costs one round trip. */
+    private static final int PREFETCH_BYTES = 256 * 1024;
+
     private final String instance;
     private final Ingress ingress;
+    private final DeliveryReports reports;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
     private volatile String lastError;
 
-    MailboxPoller(String instance, Ingress ingress) {
+    MailboxPoller(String instance, Ingress ingress, DeliveryReports reports) {
         this.instance = instance;
         this.ingress = ingress;
+        this.reports = reports;
     }
 
     /** Polls once; answers how many mails left the inbox (stored or failed). */
@@ -48,19 +63,26 @@ final class MailboxPoller {
                 Folder processed = existing(store, settings.processedFolder());
                 Folder failedFolder = existing(store, settings.failedFolder());
                 EmailReader reader = new EmailReader(instance, settings);
-                Message[] messages = inbox.getMessages();
-                for (int i = 0; i < Math.min(messages.length, settings.maxMessagesPerPoll()); i++) {
-                    Message message = messages[i];
-                    if (message.isSet(Flags.Flag.DELETED)) {
-                        continue;
+                // Batch after batch until the inbox is empty. Each batch's mail is moved in two commands (copy, flag)
+                // after every mail of it was stored, then expunged.
+                boolean more = true;
+                while (more) {
+                    Batch batch = new Batch();
+                    Message[] pending = pending(inbox, settings.batchSize());
+                    for (Message message : pending) {
+                        if (!handle(inbox, (MimeMessage) message, reader, batch)) {
+                            batch.stopped = true;
+                            break;
+                        }
                     }
-                    if (!handle(inbox, (MimeMessage) message, reader, processed, failedFolder)) {
-                        break;
-                    }
-                    done++;
+                    move(inbox, batch.processed, processed);
+                    move(inbox, batch.failed, failedFolder);
+                    inbox.expunge();
+                    done += batch.processed.size() + batch.failed.size();
+                    more = !batch.stopped && pending.length == settings.batchSize();
                 }
             } finally {
-                inbox.close(true); // expunge what was moved
+                inbox.close(true);
             }
             lastError = null;
             return done;
@@ -71,20 +93,63 @@ final class MailboxPoller {
         }
     }
 
+    /** The mails of one batch, by where they go once the batch is done. */
+    private static final class Batch {
+        final List<Message> processed = new ArrayList<>();
+        final List<Message> failed = new ArrayList<>();
+        boolean stopped;
+    }
+
+    /** Up to {@code limit} mails not yet moved, with UID and size fetched in one command. */
+    private static Message[] pending(Folder inbox, int limit) throws MessagingException {
+        List<Message> pending = new ArrayList<>();
+        for (Message message : inbox.getMessages()) {
+            if (pending.size() == limit) {
+                break;
+            }
+            pending.add(message);
+        }
+        Message[] batch = pending.toArray(new Message[0]);
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(FetchProfile.Item.SIZE);
+        profile.add(FetchProfile.Item.FLAGS);
+        inbox.fetch(batch, profile);
+        // Whole mails of the batch in one more command, not one round trip each; larger ones are fetched alone.
+        List<Message> small = new ArrayList<>();
+        for (Message message : batch) {
+            if (message.getSize() <= PREFETCH_BYTES) {
+                small.add(message);
+            }
+        }
+        FetchProfile whole = new FetchProfile();
+        whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        inbox.fetch(small.toArray(new Message[0]), whole);
+        return batch;
+    }
+
     /** Answers false when the poll must stop (the platform cannot store right now). */
-    private boolean handle(Folder inbox, MimeMessage mail, EmailReader reader, Folder processed, Folder failedFolder)
-            throws MessagingException {
+    private boolean handle(Folder inbox, MimeMessage mail, EmailReader reader, Batch batch) throws MessagingException {
+        if (mail.isSet(Flags.Flag.DELETED)) {
+            return true;
+        }
         String where = uid(inbox, mail);
         try {
-            Acceptance acceptance = ingress.accept(reader.read(mail));
-            move(inbox, mail, processed);
-            stored.incrementAndGet();
+            EmailReader.Fetched fetched = reader.fetch(mail);
+            if (BounceReader.isDeliveryReport(fetched.mail())) {
+                bounce(fetched.mail(), where);
+                batch.processed.add(mail);
+                return true;
+            }
+            Acceptance acceptance = ingress.accept(reader.read(fetched));
+            batch.processed.add(mail);
+            (acceptance.duplicate() ? duplicates : stored).incrementAndGet();
             LOG.debug("Email {}: mail {} stored as {}{}", instance, where, acceptance.interactionId(),
                     acceptance.duplicate() ? " (already stored)" : "");
             return true;
-        } catch (UnreadableMailException | IllegalArgumentException e) {
-            LOG.warn("Email {}: mail {} moved to {}: {}", instance, where, failedFolder.getName(), e.getMessage());
-            move(inbox, mail, failedFolder);
+        } catch (UnreadableMailException | IllegalArgumentException | IOException e) {
+            LOG.warn("Email {}: mail {} goes to the failed folder: {}", instance, where, e.getMessage());
+            batch.failed.add(mail);
             failed.incrementAndGet();
             return true;
         } catch (IngressUnavailableException e) {
@@ -94,9 +159,27 @@ final class MailboxPoller {
         }
     }
 
-    private static void move(Folder from, MimeMessage mail, Folder to) throws MessagingException {
-        from.copyMessages(new Message[] {mail}, to);
-        mail.setFlag(Flags.Flag.DELETED, true);
+    /** A bounce changes the status of the mail it reports on; it is never stored as a customer's message. */
+    private void bounce(MimeMessage mail, String where) throws MessagingException, IOException, IngressUnavailableException {
+        Optional<BounceReader.Bounce> bounce = BounceReader.read(mail);
+        Optional<String> ours = bounce.flatMap(b -> ConversationTokens.outboundMessageId(b.originalMessageId()));
+        if (ours.isEmpty()) {
+            LOG.info("Email {}: delivery report {} is about no mail of ours, or only a delay; filed", instance, where);
+            return;
+        }
+        boolean known = reports.report(new DeliveryUpdate(ours.get(), bounce.get().originalMessageId(), bounce.get().status(),
+                null, bounce.get().detail()));
+        LOG.info("Email {}: delivery report {} on message {}: {}{}", instance, where, ours.get(), bounce.get().status(),
+                known ? "" : " (message unknown)");
+    }
+
+    private static void move(Folder from, List<Message> mails, Folder to) throws MessagingException {
+        if (mails.isEmpty()) {
+            return;
+        }
+        Message[] moving = mails.toArray(new Message[0]);
+        from.copyMessages(moving, to);
+        from.setFlags(moving, new Flags(Flags.Flag.DELETED), true);
     }
 
     private static Folder existing(Store store, String name) throws MessagingException {
@@ -117,7 +200,7 @@ final class MailboxPoller {
 
     Health health() {
         String error = lastError;
-        String detail = "stored: " + stored.get() + ", failed: " + failed.get();
+        String detail = "stored: " + stored.get() + ", already stored: " + duplicates.get() + ", failed: " + failed.get();
         return error == null ? new Health(Health.State.UP, detail) : new Health(Health.State.DEGRADED, detail + ", " + error);
     }
 }

@@ -59,7 +59,7 @@ final class SmtpSender {
     static MimeMessage compose(Session session, MailboxSettings settings, OutboundMessage message) throws MessagingException {
         String to = message.to().identifiers().stream().filter(i -> i.type().equals("email")).map(Identifier::value)
                 .findFirst().orElseThrow(() -> new AddressException("the recipient has no email address"));
-        String messageId = ConversationTokens.messageId(message.conversationId(), settings.domain());
+        String messageId = ConversationTokens.messageId(message.conversationId(), message.id(), settings.domain());
         MimeMessage mail = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {

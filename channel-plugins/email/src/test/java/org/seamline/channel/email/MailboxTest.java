@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.seamline.api.channel.SendResult;
+import org.seamline.api.message.DeliveryStatus;
+import org.seamline.api.message.DeliveryUpdate;
 import org.seamline.api.message.Identifier;
 import org.seamline.api.message.InboundMessage;
 import org.seamline.api.message.MessageMetadata;
@@ -37,6 +39,7 @@ class MailboxTest {
     private GreenMail greenMail;
     private MailboxSettings settings;
     private StoringIngress ingress;
+    private RecordingReports reports;
     private MailboxPoller poller;
 
     @BeforeEach
@@ -46,7 +49,8 @@ class MailboxTest {
         greenMail.setUser("support@example.com", "support@example.com", "mailbox-secret");
         settings = MailboxSettings.from(config(greenMail.getImap().getPort(), greenMail.getSmtp().getPort()));
         ingress = new StoringIngress();
-        poller = new MailboxPoller("support", ingress);
+        reports = new RecordingReports();
+        poller = new MailboxPoller("support", ingress, reports);
     }
 
     @AfterEach
@@ -104,7 +108,8 @@ class MailboxTest {
     void aMailStoredBeforeACrashIsMovedButNotStoredAgain() throws Exception {
         deliver(mail("", "Where is my order?"));
         // The platform committed the mail, then the process died before the move: the mail is still in the inbox.
-        ingress.accept(new EmailReader("support", settings).read(inboxMail()));
+        EmailReader reader = new EmailReader("support", settings);
+        ingress.accept(reader.read(reader.fetch(inboxMail())));
 
         assertEquals(1, poller.poll(settings));
         assertEquals(1, ingress.stored.size(), "no second copy");
@@ -155,7 +160,7 @@ class MailboxTest {
 
     @Test
     void aReplyToOurMailNamesItsConversationWithOrWithoutInReplyTo() throws Exception {
-        String ours = ConversationTokens.messageId(CONVERSATION, "example.com");
+        String ours = ConversationTokens.messageId(CONVERSATION, "out-0", "example.com");
         deliver(mail("In-Reply-To: " + ours + "\nReferences: <m0@example.org> " + ours + "\n",
                 "Thanks!\n\nOn Mon, 20 Nov 2026 at 10:00, Support <support@example.com> wrote:\n> It ships today."));
         // A client that keeps no In-Reply-To / References, answering to our plus-addressed Reply-To.
@@ -195,6 +200,44 @@ class MailboxTest {
         assertEquals("support@example.com", received.getHeader(AutomaticMail.LOOP_HEADER, null));
         assertFalse(received.getContentType().isEmpty());
         assertTrue(received.isMimeType("multipart/alternative"));
+    }
+
+    @Test
+    void aBounceMarksOurMailUndeliveredAndIsNotACustomerMessage() throws Exception {
+        String ours = ConversationTokens.messageId(CONVERSATION, "5f0e1d2c-3b4a-4958-8776-655443322110", "example.com");
+        deliver("From: MAILER-DAEMON@mx.example.org\nTo: support@example.com\nSubject: Undelivered Mail Returned to Sender\n"
+                + "Message-ID: <dsn-1@mx.example.org>\nReturn-Path: <>\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"R\"\n\n"
+                + "--R\nContent-Type: text/plain\n\nYour message could not be delivered.\n"
+                + "--R\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n"
+                + "Final-Recipient: rfc822; gone@example.org\nAction: failed\nStatus: 5.1.1\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 user unknown\n"
+                + "--R\nContent-Type: text/rfc822-headers\n\nFrom: support@example.com\nTo: gone@example.org\n"
+                + "Message-ID: " + ours + "\nSubject: Re: Order\n\n--R--\n");
+
+        assertEquals(1, poller.poll(settings));
+
+        assertEquals(List.of(), ingress.stored, "a bounce is not a message from a customer");
+        DeliveryUpdate update = reports.reports.get(0);
+        assertEquals("5f0e1d2c-3b4a-4958-8776-655443322110", update.messageId());
+        assertEquals(DeliveryStatus.UNDELIVERED, update.status());
+        assertTrue(update.detail().startsWith("hard bounce:") && update.detail().contains("5.1.1"), update.detail());
+        assertEquals(1, count("Processed"));
+    }
+
+    @Test
+    void mailSeenAgainUnderNewUidsIsNotStoredTwiceAndBigInboxesDrainInOnePoll() throws Exception {
+        for (int i = 0; i < 45; i++) {
+            deliver(mail("", "Mail " + i).replace("<m1@", "<m" + i + "-x@"));
+        }
+        assertEquals(45, poller.poll(settings), "batches of 20 until the inbox is empty");
+        // A server that changed UIDVALIDITY (or a restore) offers the same mail again under new UIDs.
+        for (int i = 0; i < 45; i++) {
+            deliver(mail("", "Mail " + i).replace("<m1@", "<m" + i + "-x@"));
+        }
+        assertEquals(45, poller.poll(settings));
+        assertEquals(45, ingress.stored.size());
+        assertEquals(90, count("Processed"));
     }
 
     private MimeMessage inboxMail() throws Exception {
@@ -287,8 +330,8 @@ class MailboxTest {
             }
 
             @Override
-            public int maxMessagesPerPoll() {
-                return 100;
+            public int batchSize() {
+                return 20;
             }
         };
     }
