@@ -59,8 +59,10 @@ final class BounceReader {
         String code = header(recipient, "Status");
         String detail = (header(recipient, "Final-Recipient") + " " + code + " " + header(recipient, "Diagnostic-Code")).strip();
         return switch (action) {
-            case "failed" -> Optional.of(new Bounce(originalId.strip(), org.seamline.api.message.DeliveryStatus.UNDELIVERED,
-                    (code.startsWith("5") ? "hard bounce: " : "bounce: ") + detail));
+            // 5.x.x: the address cannot receive (the platform stops using it); 4.x.x: this mail failed, the address may not.
+            case "failed" -> Optional.of(code.startsWith("5")
+                    ? new Bounce(originalId.strip(), org.seamline.api.message.DeliveryStatus.UNDELIVERED, "hard bounce: " + detail)
+                    : new Bounce(originalId.strip(), org.seamline.api.message.DeliveryStatus.FAILED, "soft bounce: " + detail));
             case "delivered", "relayed", "expanded" -> Optional.of(new Bounce(originalId.strip(),
                     org.seamline.api.message.DeliveryStatus.DELIVERED, detail));
             default -> Optional.empty();

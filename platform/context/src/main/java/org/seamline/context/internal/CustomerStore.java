@@ -79,6 +79,28 @@ final class CustomerStore {
         }
     }
 
+    /** Marks an address as unable to receive, with the provider's reason. */
+    void markUndeliverable(Connection c, Identifier identifier, String reason) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE customer_identifier SET undeliverable_since = ?, "
+                + "undeliverable_reason = ? WHERE id_type = ? AND id_value = ?")) {
+            update.setObject(1, now());
+            update.setString(2, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+            update.setString(3, identifier.type());
+            update.setString(4, identifier.value());
+            update.executeUpdate();
+        }
+    }
+
+    /** The address works again (the customer wrote from it); writes nothing when it was never marked. */
+    void markDeliverable(Connection c, Identifier identifier) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE customer_identifier SET undeliverable_since = NULL, "
+                + "undeliverable_reason = NULL WHERE id_type = ? AND id_value = ? AND undeliverable_since IS NOT NULL")) {
+            update.setString(1, identifier.type());
+            update.setString(2, identifier.value());
+            update.executeUpdate();
+        }
+    }
+
     /** Identifiers of the canonical customer and everyone merged into it. */
     int identifierCount(Connection c, String canonical) throws SQLException {
         int count = 0;
@@ -233,13 +255,16 @@ final class CustomerStore {
 
     private List<CustomerIdentifier> identifiers(Connection c, String customerId) throws SQLException {
         List<CustomerIdentifier> identifiers = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT id_type, id_value, source, evidence, confidence, linked_at "
-                + "FROM customer_identifier WHERE customer_id = ? ORDER BY linked_at, id_type, id_value")) {
+        try (PreparedStatement q = c.prepareStatement("SELECT id_type, id_value, source, evidence, confidence, linked_at, "
+                + "undeliverable_since, undeliverable_reason FROM customer_identifier WHERE customer_id = ? "
+                + "ORDER BY linked_at, id_type, id_value")) {
             q.setString(1, customerId);
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
+                    OffsetDateTime undeliverable = r.getObject(7, OffsetDateTime.class);
                     identifiers.add(new CustomerIdentifier(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                            r.getInt(5), r.getObject(6, OffsetDateTime.class).toInstant()));
+                            r.getInt(5), r.getObject(6, OffsetDateTime.class).toInstant(),
+                            undeliverable == null ? null : undeliverable.toInstant(), r.getString(8)));
                 }
             }
         }

@@ -7,12 +7,17 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.seamline.api.ingress.DeliveryReports;
 import org.seamline.api.ingress.IngressUnavailableException;
+import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.DeliveryUpdate;
+import org.seamline.api.message.Identifier;
 import org.seamline.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link DeliveryReports}: a provider's report merged into the outbox and the timeline in one transaction. */
+/**
+ * {@link DeliveryReports}: a provider's report merged into the outbox and the timeline in one transaction. An
+ * UNDELIVERED report marks the addresses the message went to as undeliverable.
+ */
 @Component(service = DeliveryReports.class)
 public class DeliveryReportsService implements DeliveryReports {
 
@@ -20,6 +25,7 @@ public class DeliveryReportsService implements DeliveryReports {
 
     private final Database database;
     private final OutboxStore outbox = new OutboxStore();
+    private final CustomerStore customers = new CustomerStore();
     private final DeliveryStatuses statuses;
 
     @Activate
@@ -36,8 +42,15 @@ public class DeliveryReportsService implements DeliveryReports {
                 if (row.isEmpty()) {
                     return Optional.<DeliveryStatuses.Recorded>empty();
                 }
-                return Optional.of(statuses.record(c, row.get(), update.status(), null, null, update.detail(),
-                        update.providerMessageId()));
+                DeliveryStatuses.Recorded outcome = statuses.record(c, row.get(), update.status(), null, null,
+                        update.detail(), update.providerMessageId());
+                if (update.status() == DeliveryStatus.UNDELIVERED) {
+                    // The provider says the address cannot receive: later replies skip it.
+                    for (Identifier address : row.get().message().to().identifiers()) {
+                        customers.markUndeliverable(c, address, update.detail() == null ? "undelivered" : update.detail());
+                    }
+                }
+                return Optional.of(outcome);
             });
             recorded.ifPresentOrElse(statuses::announce,
                     () -> LOG.info("Delivery report for unknown message {} ignored", update.messageId()));

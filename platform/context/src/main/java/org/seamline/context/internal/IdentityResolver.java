@@ -58,6 +58,8 @@ final class IdentityResolver {
             if (owner.isEmpty()) {
                 unknown.add(identifier);
             } else {
+                // The customer wrote from it: whatever bounced before, the address works now.
+                customers.markDeliverable(c, identifier);
                 byCustomer.computeIfAbsent(customers.canonical(c, owner.get()).orElseThrow(), k -> new ArrayList<>()).add(identifier);
             }
         }

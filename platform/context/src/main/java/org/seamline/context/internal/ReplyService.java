@@ -24,6 +24,7 @@ import org.seamline.context.ConsentPurpose;
 import org.seamline.context.ContextEvents;
 import org.seamline.context.Conversation;
 import org.seamline.context.Customer;
+import org.seamline.context.CustomerIdentifier;
 import org.seamline.context.QueuedReply;
 import org.seamline.context.Replies;
 import org.seamline.context.ReplyException;
@@ -133,12 +134,14 @@ public class ReplyService implements Replies {
      */
     private static Party recipient(Customer customer, String channel) throws ReplyException {
         Set<String> usable = ADDRESSED_BY.get(channel);
-        List<Identifier> identifiers = customer.identifiers().stream()
-                .filter(i -> usable == null || usable.contains(i.type()))
+        List<CustomerIdentifier> kind = customer.identifiers().stream()
+                .filter(i -> usable == null || usable.contains(i.type())).toList();
+        List<Identifier> identifiers = kind.stream().filter(CustomerIdentifier::deliverable)
                 .map(i -> new Identifier(i.type(), i.value())).toList();
         if (identifiers.isEmpty()) {
             throw new ReplyException(ReplyException.Kind.UNREACHABLE, customer.identifiers().isEmpty()
                     ? "the customer has no identifier to reach them by"
+                    : !kind.isEmpty() ? "every " + channel + " address of the customer was reported undeliverable"
                     : "the customer has no " + String.join(" or ", new TreeSet<>(usable)) + " identifier for " + channel);
         }
         return new Party(customer.displayName(), identifiers);

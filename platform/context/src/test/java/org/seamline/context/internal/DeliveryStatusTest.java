@@ -125,6 +125,27 @@ class DeliveryStatusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void aHardBounceStopsRepliesToTheAddressUntilTheCustomerWritesFromItAgain(String kind) throws Exception {
+        setUp(kind);
+        QueuedReply reply = replies.reply(conversation, "Your code is 1234", null, null, null);
+        dispatcher.dispatchDue();
+        reports.report(new DeliveryUpdate(reply.messageId(), "SM1", DeliveryStatus.UNDELIVERED, null, "hard bounce: 5.1.1"));
+
+        var phone = context.directory.findByIdentifier("phone", "+79161234567").orElseThrow().identifiers().get(0);
+        assertFalse(phone.deliverable());
+        assertEquals("hard bounce: 5.1.1", phone.undeliverableReason());
+        ReplyException refused = assertThrows(ReplyException.class, () -> replies.reply(conversation, "Again?", null, null, null));
+        assertEquals("every sms address of the customer was reported undeliverable", refused.getMessage());
+
+        context.inbox.insert(List.of(new InboundMessage("sms", "main", "SMin9", Party.of(null, new Identifier("phone", "+79161234567")),
+                "I have a new SIM, same number", null, null, null, null)));
+        context.pending().processPending();
+        assertTrue(context.directory.findByIdentifier("phone", "+79161234567").orElseThrow().identifiers().get(0).deliverable());
+        replies.reply(conversation, "Welcome back", null, null, null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void aChannelThatCannotAddressTheCustomerIsRefusedUpFront(String kind) throws Exception {
         setUp(kind);
         context.inbox.insert(List.of(new InboundMessage("sms", "main", "SMin2", Party.of(null, new Identifier("email", "zed@example.com")),
