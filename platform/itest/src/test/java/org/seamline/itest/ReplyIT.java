@@ -105,6 +105,9 @@ class ReplyIT {
         assertEquals(422, reply(conversation, "{\"text\":\"hi\",\"channel\":\"sms\"}", null).statusCode());
         assertEquals(400, reply(conversation, "{\"channel\":\"api\"}", null).statusCode());
         assertEquals(404, reply("no-such-conversation", "{\"text\":\"hi\"}", null).statusCode());
+        JsonNode deadLetters = seamline.getJson("/api/v1/dead-letters");
+        assertTrue(deadLetters.get("replies").isArray() && deadLetters.get("messages").isArray());
+        assertEquals(404, seamline.asAdmin("POST", "/api/v1/dead-letters/replies/nope/retry", null).statusCode());
     }
 
     @Test

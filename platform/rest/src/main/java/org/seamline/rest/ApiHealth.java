@@ -10,6 +10,8 @@ import org.seamline.context.Conversations;
 import org.seamline.context.CustomerDirectory;
 import org.seamline.context.CustomerMerges;
 import org.seamline.context.CustomerPrivacy;
+import org.seamline.context.CustomerProfiles;
+import org.seamline.context.DeadLetters;
 import org.seamline.context.Replies;
 import org.seamline.core.plugins.PluginRegistry;
 import org.seamline.core.security.ApiContext;
@@ -25,7 +27,8 @@ public class ApiHealth implements HealthContributor {
     @Activate
     public ApiHealth(@Reference InboxStore inbox, @Reference PluginRegistry plugins, @Reference CustomerDirectory customers,
                      @Reference CustomerMerges merges, @Reference Conversations conversations, @Reference Replies replies,
-                     @Reference CustomerPrivacy privacy,
+                     @Reference CustomerPrivacy privacy, @Reference CustomerProfiles profiles,
+                     @Reference DeadLetters deadLetters,
                      @Reference(target = ApiContext.SELECT) ServletContextHelper apiContext) {
         // Nothing to keep: the references are the readiness condition.
     }

@@ -37,4 +37,13 @@ public interface InboxStore {
 
     /** Records why a message cannot be processed and takes it off the work list (a poison message must not block). */
     void markFailed(String interactionId, String reason) throws SQLException;
+
+    /** Messages set aside by {@link #markFailed}, oldest first. */
+    List<SetAside> setAside(int limit) throws SQLException;
+
+    /**
+     * Puts a set-aside message back on the work list (after the cause was fixed). False when the message is not set
+     * aside. It is processed next, after messages that arrived later, so its customer's order may differ.
+     */
+    boolean retry(String interactionId) throws SQLException;
 }

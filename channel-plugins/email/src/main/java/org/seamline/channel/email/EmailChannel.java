@@ -119,14 +119,7 @@ public class EmailChannel implements ChannelAdapter {
 
     @Override
     public SendResult send(OutboundMessage message) throws SendException {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(EmailChannel.class.getClassLoader());
-        try {
-            return sender.send(settings.get(), message);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        return withOwnClassLoader(() -> sender.send(settings.get(), message));
     }
 
     @Override
@@ -134,13 +127,18 @@ public class EmailChannel implements ChannelAdapter {
         return camel.isStarted() ? poller.health() : Health.down("polling is not started");
     }
 
+    /** Mail work that may fail with {@code E}. */
+    private interface MailWork<T, E extends Exception> {
+        T run() throws E;
+    }
+
     /** Jakarta Mail finds its providers through the context class loader: ours, where they are embedded. */
-    private static void withOwnClassLoader(Runnable work) {
+    private static <T, E extends Exception> T withOwnClassLoader(MailWork<T, E> work) throws E {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(EmailChannel.class.getClassLoader());
         try {
-            work.run();
+            return work.run();
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.OutboundMessage;
+import org.seamline.context.FailedReply;
 import org.seamline.core.http.Json;
 
 /** SQL for the outbox, in the caller's connection. */
@@ -23,16 +24,12 @@ final class OutboxStore {
     record Row(String id, String customerId, String conversationId, OutboundMessage message, DeliveryStatus status, int attempts) {
     }
 
+    private static final String ROW_COLUMNS = "id, customer_id, conversation_id, payload, status, attempts";
+
     private final ObjectMapper json = Json.mapper();
 
     Optional<Row> byIdempotencyKey(Connection c, String key) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT id, customer_id, conversation_id, payload, status, attempts "
-                + "FROM outbox_message WHERE idempotency_key = ?")) {
-            q.setString(1, key);
-            try (ResultSet r = q.executeQuery()) {
-                return r.next() ? Optional.of(row(r)) : Optional.empty();
-            }
-        }
+        return one(c, "idempotency_key = ?", key);
     }
 
     void insert(Connection c, String customerId, OutboundMessage message) throws SQLException {
@@ -54,11 +51,40 @@ final class OutboxStore {
         }
     }
 
+    /** Replies that failed for good, oldest first. */
+    List<FailedReply> failed(Connection c, int limit) throws SQLException {
+        List<FailedReply> failed = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT id, conversation_id, customer_id, channel, instance, attempts, "
+                + "last_error, created_at FROM outbox_message WHERE status = ? ORDER BY created_at LIMIT ?")) {
+            q.setString(1, DeliveryStatus.FAILED.name());
+            q.setInt(2, limit);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    failed.add(new FailedReply(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                            r.getInt(6), r.getString(7), r.getObject(8, OffsetDateTime.class).toInstant()));
+                }
+            }
+        }
+        return failed;
+    }
+
+    /** A failed reply queued again, due now, with fresh attempts. False when it is not failed. */
+    boolean requeue(Connection c, String id) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE outbox_message SET status = ?, attempts = 0, "
+                + "next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = ?")) {
+            update.setString(1, DeliveryStatus.QUEUED.name());
+            update.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+            update.setString(3, id);
+            update.setString(4, DeliveryStatus.FAILED.name());
+            return update.executeUpdate() > 0;
+        }
+    }
+
     /** Queued messages whose next attempt is due, oldest first. */
     List<Row> due(Connection c, int limit) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT id, customer_id, conversation_id, payload, status, attempts "
-                + "FROM outbox_message WHERE status = ? AND next_attempt_at <= ? ORDER BY created_at LIMIT ?")) {
+        try (PreparedStatement q = c.prepareStatement("SELECT " + ROW_COLUMNS
+                + " FROM outbox_message WHERE status = ? AND next_attempt_at <= ? ORDER BY created_at LIMIT ?")) {
             q.setString(1, DeliveryStatus.QUEUED.name());
             q.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
             q.setInt(3, limit);
@@ -73,9 +99,12 @@ final class OutboxStore {
 
     /** An outbound message by its id, locked for this transaction. */
     Optional<Row> locked(Connection c, String id) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT id, customer_id, conversation_id, payload, status, attempts "
-                + "FROM outbox_message WHERE id = ? FOR UPDATE")) {
-            q.setString(1, id);
+        return one(c, "id = ? FOR UPDATE", id);
+    }
+
+    private Optional<Row> one(Connection c, String condition, String value) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT " + ROW_COLUMNS + " FROM outbox_message WHERE " + condition)) {
+            q.setString(1, value);
             try (ResultSet r = q.executeQuery()) {
                 return r.next() ? Optional.of(row(r)) : Optional.empty();
             }

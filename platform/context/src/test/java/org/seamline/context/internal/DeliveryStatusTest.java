@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.seamline.api.channel.Capability;
 import org.seamline.api.channel.ChannelAdapter;
+import org.seamline.api.channel.SendException;
 import org.seamline.api.channel.SendResult;
 import org.seamline.api.health.Health;
 import org.seamline.api.message.DeliveryStatus;
@@ -23,6 +24,7 @@ import org.seamline.api.message.OutboundMessage;
 import org.seamline.api.message.Party;
 import org.seamline.context.ConsentPurpose;
 import org.seamline.context.ContextEvents;
+import org.seamline.context.FailedReply;
 import org.seamline.context.QueuedReply;
 import org.seamline.context.ReplyException;
 
@@ -32,6 +34,7 @@ class DeliveryStatusTest {
     /** A channel that takes every message and answers SENT with a provider id, like a provider's API would. */
     private static final class AcceptingChannel implements ChannelAdapter {
         final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+        volatile boolean refusing;
 
         @Override
         public String channel() {
@@ -49,7 +52,10 @@ class DeliveryStatusTest {
         }
 
         @Override
-        public SendResult send(OutboundMessage message) {
+        public SendResult send(OutboundMessage message) throws SendException {
+            if (refusing) {
+                throw new SendException("21610: the recipient unsubscribed", false);
+            }
             sent.add(message);
             return new SendResult("SM" + sent.size(), DeliveryStatus.SENT);
         }
@@ -142,6 +148,30 @@ class DeliveryStatusTest {
         context.pending().processPending();
         assertTrue(context.directory.findByIdentifier("phone", "+79161234567").orElseThrow().identifiers().get(0).deliverable());
         replies.reply(conversation, "Welcome back", null, null, null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aRefusedReplyIsADeadLetterThatCanBeSentAgainWithItsKey(String kind) throws Exception {
+        setUp(kind);
+        DeadLettersService deadLetters = new DeadLettersService(context.database);
+        sms.refusing = true;
+        QueuedReply reply = replies.reply(conversation, "Your order shipped", null, null, "ship-1");
+        dispatcher.dispatchDue();
+
+        FailedReply failed = deadLetters.failedReplies(10).get(0);
+        assertEquals(reply.messageId(), failed.messageId());
+        assertEquals("21610: the recipient unsubscribed", failed.lastError());
+
+        sms.refusing = false;
+        assertTrue(deadLetters.retryReply(reply.messageId(), "admin"));
+        assertFalse(deadLetters.retryReply(reply.messageId(), "admin"), "only a failed reply is queued again");
+        dispatcher.dispatchDue();
+
+        assertEquals("ship-1", sms.sent.get(0).idempotencyKey());
+        assertEquals(List.of(), deadLetters.failedReplies(10));
+        assertTrue(context.conversations.messages(conversation, 0, 50).items().stream().map(e -> e.kind()).toList()
+                .containsAll(List.of("status:FAILED", "reply:retried", "status:SENT")));
     }
 
     @ParameterizedTest

@@ -29,6 +29,7 @@ import org.seamline.store.Database;
 import org.seamline.store.InboxStore;
 import org.seamline.store.Interaction;
 import org.seamline.store.Page;
+import org.seamline.store.SetAside;
 
 /** {@link InboxStore} on the platform database; the same SQL runs on H2 and PostgreSQL. */
 @Component(service = InboxStore.class)
@@ -251,6 +252,32 @@ public class JdbcInboxStore implements InboxStore {
             update.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
             update.setString(3, interactionId);
             update.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<SetAside> setAside(int limit) throws SQLException {
+        List<SetAside> items = new ArrayList<>();
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + ", processing_error FROM inbox_message "
+                     + "WHERE processing_error IS NOT NULL ORDER BY seq LIMIT ?")) {
+            query.setInt(1, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    items.add(new SetAside(interaction(rows), rows.getString("processing_error")));
+                }
+            }
+        }
+        return items;
+    }
+
+    @Override
+    public boolean retry(String interactionId) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE inbox_message SET processing_error = NULL, "
+                     + "processed_at = NULL WHERE id = ? AND processing_error IS NOT NULL")) {
+            update.setString(1, interactionId);
+            return update.executeUpdate() > 0;
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.seamline.api.ingress.Acceptance;
+import org.seamline.store.SetAside;
 import org.seamline.api.message.Identifier;
 import org.seamline.api.message.InboundMessage;
 import org.seamline.api.message.Party;
@@ -41,6 +42,25 @@ class JdbcInboxStoreTest {
         assertFalse(again.get(1).duplicate());
         assertEquals(new Acceptance(again.get(1).interactionId(), true), again.get(2), "a repeat inside one batch is a duplicate too");
         assertEquals(2, store.list(null, 0, 10).total());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aSetAsideMessageIsListedWithItsReasonAndCanBeRetried(String kind) throws Exception {
+        JdbcInboxStore store = new JdbcInboxStore(TestDatabases.of(kind));
+        String poison = store.insert(List.of(message("api", "m-1"), message("api", "m-2"))).get(0).interactionId();
+
+        store.markFailed(poison, "IllegalStateException: no such template");
+
+        assertEquals(1, store.pending(10).size());
+        SetAside aside = store.setAside(10).get(0);
+        assertEquals(poison, aside.interaction().id());
+        assertEquals("IllegalStateException: no such template", aside.reason());
+
+        assertTrue(store.retry(poison));
+        assertEquals(2, store.pending(10).size(), "back on the work list");
+        assertEquals(List.of(), store.setAside(10));
+        assertFalse(store.retry(poison), "only a set-aside message can be retried");
     }
 
     @ParameterizedTest
