@@ -21,6 +21,12 @@ public interface Conversations {
      */
     Optional<Conversation> change(String id, ConversationChange change, String actor) throws SQLException;
 
+    /**
+     * Adds an agent's internal note to the conversation's timeline ({@code kind = note}, never sent to the customer).
+     * False when the conversation is unknown.
+     */
+    boolean note(String conversationId, String text, String author) throws SQLException;
+
     /** A conversation's entries (its merged conversations' too), oldest first. */
     Page<TimelineEntry> messages(String conversationId, int offset, int limit) throws SQLException;
 

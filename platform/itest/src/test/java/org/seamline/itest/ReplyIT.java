@@ -142,7 +142,9 @@ class ReplyIT {
         assertEquals("RESOLVED", resolved.get("status").asText());
         assertEquals("agent-7", resolved.get("assignee").asText());
         assertEquals("parcel 4711", resolved.at("/variables/lastTopic").asText());
-        assertTrue(kinds(conversation).containsAll(List.of("conversation:resolved", "conversation:assigned")));
+        assertEquals(201, seamline.asAdmin("POST", "/api/v1/conversations/" + conversation + "/notes",
+                "{\"text\":\"Customer prefers calls after 18:00\"}").statusCode());
+        assertTrue(kinds(conversation).containsAll(List.of("conversation:resolved", "conversation:assigned", "note")));
         assertEquals(400, seamline.asAdmin("PATCH", "/api/v1/conversations/" + conversation, "{\"status\":\"closed\"}").statusCode());
         assertEquals(404, seamline.asAdmin("PATCH", "/api/v1/conversations/nope", "{\"status\":\"open\"}").statusCode());
 

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@code GET /api/v1/conversations?customerId=&status=&channel=}, {@code GET /api/v1/conversations/{id}},
  * {@code GET /api/v1/conversations/{id}/messages} (oldest first, paged) and
  * {@code POST /api/v1/conversations/{id}/messages {"text", "channel"?, "purpose"?}} (a reply; {@code Idempotency-Key}
- * honoured; 403 without consent) and {@code PATCH /api/v1/conversations/{id}} (status, assignee, variables).
+ * honoured; 403 without consent), {@code POST /api/v1/conversations/{id}/notes {"text"}} (an internal note) and
+ * {@code PATCH /api/v1/conversations/{id}} (status, assignee, variables).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/conversations", "/conversations/*"})
@@ -55,8 +56,18 @@ public class ConversationsServlet extends PatchableServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = PathParts.of(request);
+        if (parts.length == 2 && parts[1].equals("notes")) {
+            StoreErrors.answering(response, LOG, () -> {
+                if (conversations.note(parts[0], JsonBodies.required(JsonBodies.object(request, MAX_BODY), "text"), ADMIN)) {
+                    JsonResponses.write(response, 201, Map.of("conversationId", parts[0], "kind", "note"));
+                } else {
+                    JsonResponses.error(response, 404, "not_found", "no conversation with id " + parts[0]);
+                }
+            });
+            return;
+        }
         if (parts.length != 2 || !parts[1].equals("messages")) {
-            JsonResponses.error(response, 404, "not_found", "POST replies to /conversations/{id}/messages");
+            JsonResponses.error(response, 404, "not_found", "POST replies to /conversations/{id}/messages, notes to /notes");
             return;
         }
         StoreErrors.answering(response, LOG, () -> {

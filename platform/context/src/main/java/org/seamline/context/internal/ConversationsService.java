@@ -60,6 +60,21 @@ public class ConversationsService implements Conversations {
         return after;
     }
 
+    @Override
+    public boolean note(String conversationId, String text, String author) throws SQLException {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a note needs text");
+        }
+        ProfileRules.value("note", text, ProfileRules.MAX_VARIABLE);
+        return database.inTransaction(c -> {
+            Optional<Conversation> conversation = conversations.conversation(c, conversationId);
+            if (conversation.isPresent()) {
+                timeline.event(c, conversation.get().customerId(), conversation.get().id(), "note", author + ": " + text.strip());
+            }
+            return conversation.isPresent();
+        });
+    }
+
     private static void check(ConversationChange change) {
         change.variables().forEach((name, value) -> {
             ProfileRules.name("variable", name);

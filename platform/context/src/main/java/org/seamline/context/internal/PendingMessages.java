@@ -3,6 +3,7 @@ package org.seamline.context.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,14 +19,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Works through the inbox, oldest first (so each customer's messages keep their order). Each message is resolved to
- * its customer, continues (or opens) the customer's conversation, is appended to the timeline and marked processed,
- * all in one transaction: a crash repeats at most the message in flight, and repeating it has no
- * second effect. A message that cannot be processed at all is set aside with its reason, so it never blocks the rest.
+ * its customer, continues (or opens) the customer's conversation, is appended to the timeline and marked processed
+ * in the same transaction as its effects (a few messages share one): a crash repeats at most the messages in flight,
+ * and repeating them has no second effect. A message that cannot be processed at all is set aside with its reason,
+ * so it never blocks the rest.
  */
 final class PendingMessages {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingMessages.class);
     private static final int BATCH = 100;
+    /** Messages processed in one transaction. */
+    private static final int TOGETHER = 25;
 
     private final Database database;
     private final InboxStore inbox;
@@ -55,10 +59,8 @@ final class PendingMessages {
         int done = 0;
         try {
             for (List<Interaction> batch = inbox.pending(BATCH); !batch.isEmpty(); batch = inbox.pending(BATCH)) {
-                for (Interaction interaction : batch) {
-                    process(interaction);
-                    done++;
-                }
+                processTogether(batch);
+                done += batch.size();
             }
             lastError = null;
         } catch (SQLException e) {
@@ -67,6 +69,50 @@ final class PendingMessages {
             LOG.warn("Inbox processing paused: {}", e.getMessage());
         }
         return done;
+    }
+
+    /**
+     * Up to {@link #TOGETHER} messages in one transaction: one commit instead of one per message. If any of them
+     * cannot be processed, the transaction is undone and the batch goes one message at a time, so only the poison
+     * message is set aside.
+     */
+    private void processTogether(List<Interaction> batch) throws SQLException {
+        for (int from = 0; from < batch.size(); from += TOGETHER) {
+            List<Interaction> group = batch.subList(from, Math.min(from + TOGETHER, batch.size()));
+            List<Resolved> resolved;
+            try {
+                resolved = database.inTransaction(c -> {
+                    List<Resolved> all = new ArrayList<>();
+                    for (Interaction interaction : group) {
+                        Resolved one = resolve(c, interaction);
+                        if (!inbox.markProcessed(c, interaction.id(), one.customerId())) {
+                            throw new AlreadyProcessed();
+                        }
+                        all.add(one);
+                    }
+                    return all;
+                });
+            } catch (RuntimeException | SQLException e) {
+                if (e instanceof SQLException sql && !aboutThisMessage(sql)) {
+                    throw sql;
+                }
+                for (Interaction interaction : group) {
+                    process(interaction);
+                }
+                continue;
+            }
+            processed.addAndGet(resolved.size());
+            resolved.forEach(one -> events.post(one.events()));
+        }
+    }
+
+    /** Another node (or an earlier run) processed a message of the group: undo the group and go one by one. */
+    private static final class AlreadyProcessed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyProcessed() {
+            super(null, null, false, false);
+        }
     }
 
     private void process(Interaction interaction) throws SQLException {
@@ -80,9 +126,28 @@ final class PendingMessages {
                 events.post(done.get().events());
             }
         } catch (RuntimeException e) {
-            LOG.error("Interaction {} cannot be processed and is set aside", interaction.id(), e);
-            inbox.markFailed(interaction.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            setAside(interaction, e);
+        } catch (SQLException e) {
+            if (!aboutThisMessage(e)) {
+                throw e;
+            }
+            setAside(interaction, e);
         }
+    }
+
+    private void setAside(Interaction interaction, Exception e) throws SQLException {
+        LOG.error("Interaction {} cannot be processed and is set aside", interaction.id(), e);
+        inbox.markFailed(interaction.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
+    /**
+     * A data exception (SQLSTATE class 22: a value too long, out of range) or a constraint violation (23) is about
+     * the message, and will not go away by waiting: it is set aside. Anything else is the store's, and processing
+     * pauses until it is back.
+     */
+    static boolean aboutThisMessage(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 
     /** A message's customer, and the events to post once its processing is committed. */

@@ -1,6 +1,7 @@
 package org.seamline.context.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -150,6 +151,9 @@ class ContinuityTest {
                 context.conversations.messages(id, 0, 10).items().stream().map(e -> e.kind()).toList());
         assertEquals(id, receive("api", "m-2", null));
         assertEquals(ConversationStatus.OPEN, conversation(id).status(), "the customer's answer wakes a pending conversation");
+        assertTrue(context.conversations.note(id, "Prefers calls after 18:00", "agent-7"));
+        assertEquals("agent-7: Prefers calls after 18:00", context.conversations.messages(id, 0, 10).items().get(5).text());
+        assertFalse(context.conversations.note("nope", "x", "agent-7"));
         assertTrue(context.conversations.change("nope", new ConversationChange(ConversationStatus.OPEN, null, null), "admin").isEmpty());
     }
 }

@@ -76,6 +76,22 @@ class PendingMessagesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void aMessageTheStoreRejectsIsSetAsideAndTheOthersGoOn(String kind) throws Exception {
+        setUp(kind, 20);
+        receive("m-1", "Anna", new Identifier("userId", "anna"));
+        receive("m-2", "x".repeat(600), new Identifier("userId", "long-name")); // longer than display_name holds
+        receive("m-3", "Boris", new Identifier("userId", "boris"));
+
+        assertEquals(3, pending.processPending());
+
+        assertEquals(2, directory.customers(0, 10).total(), "the messages around it are processed, in one go");
+        assertEquals(1, inbox.setAside(10).size());
+        assertTrue(inbox.setAside(10).get(0).reason().contains("SQL"), "the reason names the store's refusal");
+        assertTrue(inbox.pending(10).isEmpty(), "nothing blocks the inbox");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void processingTwiceHasNoSecondEffect(String kind) throws Exception {
         setUp(kind, 20);
         receive("m-1", null, new Identifier("userId", "u-1"));
