@@ -32,7 +32,10 @@ public final class MailServer implements AutoCloseable {
         greenMail.setUser(MAILBOX, MAILBOX, PASSWORD);
     }
 
-    /** Writes {@code etc/org.seamline.channel.email-support.cfg} pointing at this server, as an admin would. */
+    /**
+     * Writes {@code etc/org.seamline.channel.email-support.cfg} pointing at this server, as an admin would; extra
+     * lines come last and override the defaults (polling every second).
+     */
     public void configure(SeamlineProcess seamline, String... extraLines) throws IOException {
         List<String> lines = new ArrayList<>(List.of("address=" + MAILBOX, "password=$[env:" + PASSWORD_VARIABLE + "]",
                 "imapHost=127.0.0.1", "imapPort=" + greenMail.getImap().getPort(), "imapTls=none",

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One mailbox per factory configuration {@code etc/org.seamline.channel.email-<instance>.cfg}: a Camel timer polls
- * it over IMAP, replies go out over SMTP. The {@link ChannelAdapter} is registered by hand so the password never
+ * it over IMAP, and IMAP IDLE polls at once when mail arrives; replies go out over SMTP. The {@link ChannelAdapter} is registered by hand so the password never
  * becomes a service property.
  */
 @Component(service = {}, configurationPid = EmailChannel.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -46,6 +46,8 @@ public class EmailChannel implements ChannelAdapter {
     private final MailboxPoller poller;
     private final SmtpSender sender;
     private final ServiceRegistration<ChannelAdapter> adapter;
+    private final MailboxIdler idler;
+    private final Object pollLock = new Object();
     private volatile PluginCamelContext camel;
 
     @Activate
@@ -58,6 +60,8 @@ public class EmailChannel implements ChannelAdapter {
         this.poller = new MailboxPoller(instance, ingress, reports);
         this.sender = new SmtpSender(instance);
         this.camel = startPolling(settings.get());
+        this.idler = new MailboxIdler(instance, settings::get, this::pollNow);
+        idler.start();
         Hashtable<String, Object> adapterProperties = new Hashtable<>();
         adapterProperties.put(CHANNEL, EmailReader.CHANNEL);
         adapterProperties.put(INSTANCE, instance);
@@ -87,6 +91,7 @@ public class EmailChannel implements ChannelAdapter {
     @Deactivate
     void deactivate() {
         adapter.unregister();
+        idler.close();
         camel.close();
         LOG.info("Email channel {} stopped", instance);
     }
@@ -97,9 +102,16 @@ public class EmailChannel implements ChannelAdapter {
             public void configure() {
                 from("timer:email-" + instance + "?delay=0&period=" + current.pollIntervalSeconds() * 1000L)
                         .routeId("email-poll-" + instance)
-                        .process(exchange -> withOwnClassLoader(() -> poller.poll(settings.get())));
+                        .process(exchange -> pollNow());
             }
         });
+    }
+
+    /** The timer and IDLE both poll; one at a time, so a mail is never handled by two sessions at once. */
+    private void pollNow() {
+        synchronized (pollLock) {
+            withOwnClassLoader(() -> poller.poll(settings.get()));
+        }
     }
 
     @Override

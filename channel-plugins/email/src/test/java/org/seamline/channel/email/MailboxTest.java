@@ -1,5 +1,6 @@
 package org.seamline.channel.email;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -238,6 +241,20 @@ class MailboxTest {
         assertEquals(45, poller.poll(settings));
         assertEquals(45, ingress.stored.size());
         assertEquals(90, count("Processed"));
+    }
+
+    @Test
+    void idleAnnouncesNewMailWithoutWaitingForThePollInterval() throws Exception {
+        AtomicInteger announced = new AtomicInteger();
+        try (MailboxIdler idler = new MailboxIdler("support", () -> settings, announced::incrementAndGet)) {
+            idler.start();
+            // Mail delivered before the IDLE command is in place is not announced; keep delivering until one is.
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                deliver(mail("", "Are you there?").replace("<m1@", "<idle-" + System.nanoTime() + "@"));
+                return announced.get() > 0;
+            });
+        }
+        assertTrue(announced.get() >= 1);
     }
 
     private MimeMessage inboxMail() throws Exception {
