@@ -1,6 +1,7 @@
 package org.seamline.itest.osgi;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
@@ -22,7 +23,9 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -38,6 +41,15 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.seamline.api.ingress.Ingress;
+import org.seamline.api.message.Identifier;
+import org.seamline.api.message.InboundMessage;
+import org.seamline.api.message.Party;
+import org.seamline.context.ContextEvents;
 import org.osgi.framework.Constants;
 import org.seamline.launcher.FrameworkProperties;
 
@@ -182,6 +194,30 @@ public class BundleSetIT {
     private static Path apiChannelJar(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.getFileName().toString().startsWith("seamline-channel-api")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    public void anInboundMessageIsAnnouncedToPluginsOnEventAdminAfterItIsProcessed() throws Exception {
+        List<Event> seen = new CopyOnWriteArrayList<>();
+        Hashtable<String, Object> subscription = new Hashtable<>();
+        subscription.put(EventConstants.EVENT_TOPIC, "seamline/*");
+        ServiceRegistration<EventHandler> handler = context.registerService(EventHandler.class, seen::add, subscription);
+        try {
+            awaitTrue("the ingress is registered", 20_000, () -> context.getServiceReference(Ingress.class) != null);
+            Ingress ingress = context.getService(context.getServiceReference(Ingress.class));
+            ingress.accept(new InboundMessage("api", "pax", "evt-1", Party.of("Eve", new Identifier("email", "eve@example.com")),
+                    "Hello", null, null, null, null));
+
+            awaitTrue("customer.created, conversation.opened and message.received", 10_000, () -> seen.stream()
+                    .map(Event::getTopic).toList().containsAll(List.of(ContextEvents.CUSTOMER_CREATED,
+                            ContextEvents.CONVERSATION_OPENED, ContextEvents.MESSAGE_RECEIVED)));
+            Event received = seen.stream().filter(e -> e.getTopic().equals(ContextEvents.MESSAGE_RECEIVED)).findFirst().orElseThrow();
+            assertEquals("api", received.getProperty(ContextEvents.CHANNEL));
+            assertTrue(received.getProperty(ContextEvents.CONVERSATION_ID) instanceof String);
+            assertFalse("events carry ids, never the text", received.containsProperty("text"));
+        } finally {
+            handler.unregister();
         }
     }
 
