@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The email channel in the running platform, against a real IMAP/SMTP server (GreenMail) on loopback. The poll
- * interval is long, so every mail here arrives through IMAP IDLE.
+ * The email channel in the running platform, against a real IMAP/SMTP server (GreenMail) on loopback, with IMAP IDLE
+ * and the timer both polling.
  */
 class EmailChannelIT {
 
@@ -35,8 +35,7 @@ class EmailChannelIT {
     static void start() throws Exception {
         mail = new MailServer();
         seamline = SeamlineProcess.start(dir, Map.of(MailServer.PASSWORD_VARIABLE, MailServer.PASSWORD));
-        // Polling every 5 minutes: mail that arrives during the tests is picked up through IMAP IDLE.
-        mail.configure(seamline, "pollIntervalSeconds=300");
+        mail.configure(seamline);
     }
 
     @AfterAll
@@ -96,5 +95,30 @@ class EmailChannelIT {
         assertEquals("RESOLVED", seamline.getJson("/api/v1/conversations/" + conversation).get("status").asText());
         assertTrue(mail.sentTo("bob@example.org").isEmpty(), "no automatic answer went out");
         assertFalse(seamline.log().contains(MailServer.PASSWORD), "the password is never logged");
+    }
+
+    @Test
+    void anAttachmentIsStoredWithTheMessageAndDownloadedUnderItsSafeName() throws Exception {
+        mail.deliver("From: carla@example.org\nTo: " + MailServer.MAILBOX + "\nSubject: Photo\nMessage-ID: <p1@example.org>\n"
+                + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"B\"\n\n"
+                + "--B\nContent-Type: text/plain\n\nThe parcel arrived broken.\n"
+                + "--B\nContent-Type: image/jpeg\nContent-Disposition: attachment; filename=\"../../parcel.jpg\"\n"
+                + "Content-Transfer-Encoding: base64\n\n/9j/4AAQSkZJRg==\n--B--\n");
+        await().atMost(WITHIN).until(() -> seamline.getJson("/api/v1/interactions?channel=email&limit=100").get("items")
+                .findValues("providerMessageId").stream().anyMatch(id -> id.asText().equals("<p1@example.org>")));
+        JsonNode attachment = null;
+        for (JsonNode item : seamline.getJson("/api/v1/interactions?channel=email&limit=100").get("items")) {
+            if (item.get("providerMessageId").asText().equals("<p1@example.org>")) {
+                attachment = item.at("/attachments/0");
+            }
+        }
+        assertEquals("parcel.jpg", attachment.get("name").asText());
+        String url = attachment.get("url").asText();
+        assertTrue(url.startsWith("seamline:attachment:"), url);
+        HttpResponse<String> download = seamline.get("/api/v1/attachments/" + url.substring("seamline:attachment:".length()), true);
+        assertEquals(200, download.statusCode());
+        assertEquals("image/jpeg", download.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("attachment; filename=\"parcel.jpg\"", download.headers().firstValue("Content-Disposition").orElseThrow());
+        assertEquals(401, seamline.get("/api/v1/attachments/" + url.substring("seamline:attachment:".length()), false).statusCode());
     }
 }

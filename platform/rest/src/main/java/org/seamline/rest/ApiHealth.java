@@ -15,6 +15,7 @@ import org.seamline.context.DeadLetters;
 import org.seamline.context.Replies;
 import org.seamline.core.plugins.PluginRegistry;
 import org.seamline.core.security.ApiContext;
+import org.seamline.store.Attachments;
 import org.seamline.store.InboxStore;
 
 /**
@@ -28,7 +29,7 @@ public class ApiHealth implements HealthContributor {
     public ApiHealth(@Reference InboxStore inbox, @Reference PluginRegistry plugins, @Reference CustomerDirectory customers,
                      @Reference CustomerMerges merges, @Reference Conversations conversations, @Reference Replies replies,
                      @Reference CustomerPrivacy privacy, @Reference CustomerProfiles profiles,
-                     @Reference DeadLetters deadLetters,
+                     @Reference DeadLetters deadLetters, @Reference Attachments attachments,
                      @Reference(target = ApiContext.SELECT) ServletContextHelper apiContext) {
         // Nothing to keep: the references are the readiness condition.
     }

@@ -20,6 +20,7 @@ import org.seamline.api.channel.ChannelAdapter;
 import org.seamline.api.channel.SendException;
 import org.seamline.api.channel.SendResult;
 import org.seamline.api.health.Health;
+import org.seamline.api.ingress.AttachmentStore;
 import org.seamline.api.ingress.DeliveryReports;
 import org.seamline.api.ingress.Ingress;
 import org.seamline.api.message.OutboundMessage;
@@ -52,12 +53,13 @@ public class EmailChannel implements ChannelAdapter {
 
     @Activate
     public EmailChannel(BundleContext bundleContext, @Reference Ingress ingress, @Reference DeliveryReports reports,
+                        @Reference AttachmentStore attachments,
                         EmailChannelConfiguration config,
                         Map<String, Object> properties) {
         this.bundleContext = bundleContext;
         this.instance = PluginInstances.name(properties);
         this.settings = new AtomicReference<>(MailboxSettings.from(config));
-        this.poller = new MailboxPoller(instance, ingress, reports);
+        this.poller = new MailboxPoller(instance, ingress, reports, attachments);
         this.sender = new SmtpSender(instance);
         this.camel = startPolling(settings.get());
         this.idler = new MailboxIdler(instance, settings::get, this::pollNow);

@@ -54,6 +54,10 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Largest message (bytes)", description = "Larger mail goes to the failed folder")
     int maxMessageBytes() default 26_214_400;
 
+    @AttributeDefinition(name = "Largest attachment (bytes)", description = "Larger files are left out of the stored "
+            + "message (named in its metadata); 0 stores none")
+    int maxAttachmentBytes() default 10_485_760;
+
     @AttributeDefinition(name = "Batch size", description = "Mails handled before the moved ones are expunged; a poll goes "
             + "on batch after batch until the inbox is empty")
     int batchSize() default 100;

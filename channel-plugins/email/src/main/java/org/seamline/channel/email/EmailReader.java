@@ -9,11 +9,13 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,6 +29,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.seamline.api.ingress.AttachmentStore;
+import org.seamline.api.ingress.IngressUnavailableException;
+import org.seamline.api.message.Attachment;
 import org.seamline.api.message.Identifier;
 import org.seamline.api.message.InboundMessage;
 import org.seamline.api.message.MessageMetadata;
@@ -48,10 +53,12 @@ final class EmailReader {
 
     private final String instance;
     private final MailboxSettings settings;
+    private final AttachmentStore attachments;
 
-    EmailReader(String instance, MailboxSettings settings) {
+    EmailReader(String instance, MailboxSettings settings, AttachmentStore attachments) {
         this.instance = instance;
         this.settings = settings;
+        this.attachments = attachments;
     }
 
     /** A mail fetched once, whole: its raw bytes and a parsed copy that answers without asking the server again. */
@@ -73,7 +80,7 @@ final class EmailReader {
         }
     }
 
-    InboundMessage read(Fetched fetched) throws UnreadableMailException {
+    InboundMessage read(Fetched fetched) throws UnreadableMailException, IngressUnavailableException {
         MimeMessage mail = fetched.mail();
         byte[] raw = fetched.raw();
         try {
@@ -103,16 +110,41 @@ final class EmailReader {
                 metadata.put(MessageMetadata.AUTOMATIC, "true");
                 metadata.put("automaticReason", automatic.get());
             }
-            if (bodies.attachments > 0) {
-                metadata.put("attachments", String.valueOf(bodies.attachments));
-            }
+            List<Attachment> files = store(bodies.files, metadata);
             String providerId = messageId != null && !messageId.isBlank() ? messageId.strip() : "sha256:" + sha256(raw);
             return new InboundMessage(CHANNEL, instance, providerId,
                     new Party(personal(sender), List.of(new Identifier("email", sender.getAddress()))),
-                    visible, List.of(), mail.getSentDate() == null ? null : mail.getSentDate().toInstant(), null, metadata);
+                    visible, files, mail.getSentDate() == null ? null : mail.getSentDate().toInstant(), null, metadata);
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new UnreadableMailException("unreadable mail: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Stores the mail's files (only once the whole mail was read, so a refused mail stores nothing). A file larger than
+     * {@code maxAttachmentBytes} is left out and named in the metadata ({@code attachmentsLeftOut}).
+     */
+    private List<Attachment> store(List<Part> parts, Map<String, String> metadata)
+            throws MessagingException, IOException, IngressUnavailableException {
+        List<Attachment> stored = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (Part part : parts) {
+            byte[] content;
+            try (InputStream in = part.getInputStream()) {
+                content = in.readNBytes(settings.maxAttachmentBytes() + 1);
+            }
+            String name = part.getFileName();
+            if (content.length > settings.maxAttachmentBytes()) {
+                leftOut.add((name == null ? "unnamed" : name) + " (larger than " + settings.maxAttachmentBytes() + " bytes)");
+                continue;
+            }
+            String type = new ContentType(part.getContentType()).getBaseType();
+            stored.add(attachments.store(CHANNEL, instance, name, type, content));
+        }
+        if (!leftOut.isEmpty()) {
+            metadata.put("attachmentsLeftOut", String.join("; ", leftOut));
+        }
+        return stored;
     }
 
     private byte[] raw(MimeMessage mail) throws MessagingException, IOException, UnreadableMailException {
@@ -195,11 +227,11 @@ final class EmailReader {
         return addresses;
     }
 
-    /** The first text/plain and text/html bodies, counting attachments; depth and part count are bounded. */
+    /** The first text/plain and text/html bodies and the file parts; depth and part count are bounded. */
     private static final class Bodies {
         String plain;
         String html;
-        int attachments;
+        final List<Part> files = new ArrayList<>();
         int parts;
     }
 
@@ -215,13 +247,13 @@ final class EmailReader {
                 collect(child, bodies, depth + 1);
             }
         } else if (attachment) {
-            bodies.attachments++;
+            bodies.files.add(part);
         } else if (part.isMimeType("text/plain") && bodies.plain == null) {
             bodies.plain = text(part);
         } else if (part.isMimeType("text/html") && bodies.html == null) {
             bodies.html = text(part);
         } else if (!part.isMimeType("text/*")) {
-            bodies.attachments++;
+            bodies.files.add(part);
         }
     }
 

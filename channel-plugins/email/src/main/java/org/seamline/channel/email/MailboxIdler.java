@@ -20,6 +20,7 @@ final class MailboxIdler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailboxIdler.class);
     private static final long RECONNECT_SECONDS = 5;
+    private static final int DRAIN_ROUNDS = 3;
 
     private final String instance;
     private final Supplier<MailboxSettings> settings;
@@ -75,21 +76,23 @@ final class MailboxIdler implements AutoCloseable {
             }
             IMAPFolder inbox = (IMAPFolder) opened.getFolder(current.inboxFolder());
             inbox.open(Folder.READ_ONLY);
-            if (inbox.getMessageCount() > 0) {
-                onNewMail.run(); // mail that came while IDLE was not yet (or no longer) listening
-            }
-            int known = inbox.getMessageCount();
             while (closed.getCount() > 0) {
+                drain(inbox); // mail that came while IDLE was not listening, or during the last poll
                 inbox.idle(true); // returns after the server reported a change
-                int now = inbox.getMessageCount();
-                if (now > known) {
-                    onNewMail.run();
-                }
-                known = inbox.getMessageCount();
             }
             return true;
         } finally {
             store = null;
+        }
+    }
+
+    /**
+     * Polls while mail waits in the inbox: a poll moves what it stored, so what is still there arrived meanwhile.
+     * Mail that stays (the platform store is down) is left to the timer after a few rounds.
+     */
+    private void drain(IMAPFolder inbox) throws MessagingException {
+        for (int round = 0; round < DRAIN_ROUNDS && inbox.getMessageCount() > 0; round++) {
+            onNewMail.run();
         }
     }
 

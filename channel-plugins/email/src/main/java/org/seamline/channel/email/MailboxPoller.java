@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.seamline.api.health.Health;
 import org.seamline.api.ingress.Acceptance;
+import org.seamline.api.ingress.AttachmentStore;
 import org.seamline.api.ingress.DeliveryReports;
 import org.seamline.api.ingress.Ingress;
 import org.seamline.api.ingress.IngressUnavailableException;
@@ -41,15 +42,17 @@ final class MailboxPoller {
     private final String instance;
     private final Ingress ingress;
     private final DeliveryReports reports;
+    private final AttachmentStore attachments;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private volatile String lastError;
 
-    MailboxPoller(String instance, Ingress ingress, DeliveryReports reports) {
+    MailboxPoller(String instance, Ingress ingress, DeliveryReports reports, AttachmentStore attachments) {
         this.instance = instance;
         this.ingress = ingress;
         this.reports = reports;
+        this.attachments = attachments;
     }
 
     /** Polls once; answers how many mails left the inbox (stored or failed). */
@@ -62,7 +65,7 @@ final class MailboxPoller {
             try {
                 Folder processed = existing(store, settings.processedFolder());
                 Folder failedFolder = existing(store, settings.failedFolder());
-                EmailReader reader = new EmailReader(instance, settings);
+                EmailReader reader = new EmailReader(instance, settings, attachments);
                 // Batch after batch until the inbox is empty. Each batch's mail is moved in two commands (copy, flag)
                 // after every mail of it was stored, then expunged.
                 boolean more = true;

@@ -43,6 +43,7 @@ class MailboxTest {
     private MailboxSettings settings;
     private StoringIngress ingress;
     private RecordingReports reports;
+    private KeptAttachments files;
     private MailboxPoller poller;
 
     @BeforeEach
@@ -53,7 +54,8 @@ class MailboxTest {
         settings = MailboxSettings.from(config(greenMail.getImap().getPort(), greenMail.getSmtp().getPort()));
         ingress = new StoringIngress();
         reports = new RecordingReports();
-        poller = new MailboxPoller("support", ingress, reports);
+        files = new KeptAttachments();
+        poller = new MailboxPoller("support", ingress, reports, files);
     }
 
     @AfterEach
@@ -111,7 +113,7 @@ class MailboxTest {
     void aMailStoredBeforeACrashIsMovedButNotStoredAgain() throws Exception {
         deliver(mail("", "Where is my order?"));
         // The platform committed the mail, then the process died before the move: the mail is still in the inbox.
-        EmailReader reader = new EmailReader("support", settings);
+        EmailReader reader = new EmailReader("support", settings, files);
         ingress.accept(reader.read(reader.fetch(inboxMail())));
 
         assertEquals(1, poller.poll(settings));
@@ -147,6 +149,28 @@ class MailboxTest {
         assertEquals("A real question", ingress.stored.get(0).text());
         assertEquals(2, count("Failed"));
         assertEquals(0, count("INBOX"));
+    }
+
+    @Test
+    void attachmentsAreStoredAndLinkedAndOversizedOnesAreLeftOutByName() throws Exception {
+        deliver("From: anna@example.org\nTo: support@example.com\nSubject: Invoice\nMessage-ID: <att@example.org>\n"
+                + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"B\"\n\n"
+                + "--B\nContent-Type: text/plain; charset=UTF-8\n\nSee attached.\n"
+                + "--B\nContent-Type: application/pdf; name=\"invoice.pdf\"\nContent-Disposition: attachment; filename=\"invoice.pdf\"\n"
+                + "Content-Transfer-Encoding: base64\n\nJVBERi0xLjcgaW52b2ljZQ==\n"
+                + "--B\nContent-Type: image/png\nContent-Disposition: attachment; filename=\"huge.png\"\n"
+                + "Content-Transfer-Encoding: base64\n\n" + java.util.Base64.getMimeEncoder().encodeToString(new byte[2000]) + "\n"
+                + "--B--\n");
+
+        poller.poll(settings);
+
+        InboundMessage stored = ingress.stored.get(0);
+        assertEquals("See attached.", stored.text());
+        assertEquals(1, stored.attachments().size());
+        assertEquals("invoice.pdf", stored.attachments().get(0).name());
+        assertEquals("application/pdf", files.kept.get(0).contentType());
+        assertEquals("%PDF-1.7 invoice", new String(files.kept.get(0).content(), StandardCharsets.US_ASCII));
+        assertTrue(stored.metadata().get("attachmentsLeftOut").startsWith("huge.png (larger than 1000 bytes)"));
     }
 
     @Test
@@ -344,6 +368,11 @@ class MailboxTest {
             @Override
             public int maxMessageBytes() {
                 return 1_000_000;
+            }
+
+            @Override
+            public int maxAttachmentBytes() {
+                return 1000;
             }
 
             @Override

@@ -14,12 +14,16 @@ import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.seamline.api.ingress.AttachmentStore;
+import org.seamline.api.message.Attachment;
 import org.seamline.context.ContextEvents;
 import org.seamline.context.Customer;
 import org.seamline.context.CustomerPrivacy;
 import org.seamline.context.ErasureRecord;
 import org.seamline.store.Database;
+import org.seamline.store.Attachments;
 import org.seamline.store.InboxStore;
+import org.seamline.store.Interaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +48,7 @@ public class PrivacyService implements CustomerPrivacy {
 
     private final Database database;
     private final InboxStore inbox;
+    private final Attachments attachments;
     private final EventPublisher events;
     private final CustomerStore customers = new CustomerStore();
     private final ConversationStore conversations = new ConversationStore();
@@ -51,9 +56,11 @@ public class PrivacyService implements CustomerPrivacy {
     private final MergeStore merges = new MergeStore(customers);
 
     @Activate
-    public PrivacyService(@Reference Database database, @Reference InboxStore inbox, @Reference EventPublisher events) {
+    public PrivacyService(@Reference Database database, @Reference InboxStore inbox, @Reference Attachments attachments,
+                          @Reference EventPublisher events) {
         this.database = database;
         this.inbox = inbox;
+        this.attachments = attachments;
         this.events = events;
     }
 
@@ -85,6 +92,7 @@ public class PrivacyService implements CustomerPrivacy {
             }
             List<String> members = customers.members(c, canonical.get());
             Map<String, Integer> removed = new LinkedHashMap<>();
+            removed.put("attachment", attachments.delete(c, attachmentIds(inbox.byCustomers(c, members))));
             removed.put("conversation_variable", deleteVariables(c, members));
             for (Map.Entry<String, String> table : PERSONAL_DATA.entrySet()) {
                 removed.put(table.getKey(), delete(c, table.getKey(), table.getValue(), members));
@@ -99,6 +107,13 @@ public class PrivacyService implements CustomerPrivacy {
         erased.ifPresent(r -> LOG.info("Erased customer {} ({} ids) by {}: {}", r.customerIds().get(0), r.customerIds().size(),
                 actor, r.removed()));
         return erased;
+    }
+
+    /** The stored files the customer's messages refer to. */
+    private static List<String> attachmentIds(List<Interaction> messages) {
+        return messages.stream().flatMap(m -> m.message().attachments().stream()).map(Attachment::url)
+                .filter(url -> url.startsWith(AttachmentStore.URL_PREFIX))
+                .map(url -> url.substring(AttachmentStore.URL_PREFIX.length())).distinct().toList();
     }
 
     /** Context variables hang off conversations, not customers. */

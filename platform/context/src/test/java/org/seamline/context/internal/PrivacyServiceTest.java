@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.seamline.api.ingress.AttachmentStore;
+import org.seamline.api.message.Attachment;
 import org.seamline.api.message.Identifier;
 import org.seamline.api.message.InboundMessage;
 import org.seamline.api.message.Party;
@@ -40,12 +42,15 @@ class PrivacyServiceTest {
         PendingMessages pending = context.pending();
         CustomerDirectoryService directory = context.directory;
         PrivacyService privacy = context.privacy;
+        Attachment photo = context.attachments.store("api", "shop", "order.jpg", "image/jpeg", new byte[] {1, 2, 3});
+        Attachment zedsFile = context.attachments.store("api", "shop", "zed.txt", "text/plain", new byte[] {4});
         inbox.insert(List.of(
                 new InboundMessage("api", "shop", "m-1", Party.of("Anna Petrova", new Identifier("email", "anna@example.com")),
-                        "About my secret order 4711", null, null, null, null),
+                        "About my secret order 4711", List.of(photo), null, null, null),
                 new InboundMessage("sms", "main", "m-2", Party.of(null, new Identifier("phone", "+79161234567")),
                         "secret order 4711 again", null, null, null, null),
-                new InboundMessage("api", "shop", "m-3", Party.of("Zed", new Identifier("userId", "zed")), "hello", null, null, null, null)));
+                new InboundMessage("api", "shop", "m-3", Party.of("Zed", new Identifier("userId", "zed")), "hello", List.of(zedsFile),
+                        null, null, null)));
         pending.processPending();
         Customer anna = directory.findByIdentifier("email", "anna@example.com").orElseThrow();
         String phoneOnly = directory.findByIdentifier("phone", "+79161234567").orElseThrow().id();
@@ -73,6 +78,9 @@ class PrivacyServiceTest {
 
         assertEquals(Set.of(anna.id(), phoneOnly), Set.copyOf(erasure.customerIds()), "a merged id erases the whole person");
         assertEquals(List.of(), traces(database));
+        assertEquals(1, erasure.removed().get("attachment"));
+        assertTrue(context.attachments.file(id(photo)).isEmpty(), "her files are gone");
+        assertTrue(context.attachments.file(id(zedsFile)).isPresent(), "other customers' files stay");
         assertTrue(directory.findByIdentifier("email", "anna@example.com").isEmpty());
         assertTrue(directory.findByIdentifier("userId", "zed").isPresent(), "other customers are untouched");
         assertTrue(privacy.erase(anna.id(), "admin").isEmpty(), "erasing again finds nothing");
@@ -81,6 +89,10 @@ class PrivacyServiceTest {
             r.next();
             assertEquals(1, r.getInt(1));
         }
+    }
+
+    private static String id(Attachment attachment) {
+        return attachment.url().substring(AttachmentStore.URL_PREFIX.length());
     }
 
     /** Every cell of every table of ours that contains one of the person's data. */

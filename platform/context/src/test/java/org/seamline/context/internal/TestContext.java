@@ -3,6 +3,7 @@ package org.seamline.context.internal;
 import java.time.Duration;
 import java.util.Set;
 import org.seamline.store.Database;
+import org.seamline.store.internal.JdbcAttachmentStore;
 import org.seamline.store.internal.JdbcInboxStore;
 import org.seamline.store.internal.TestDatabases;
 
@@ -18,6 +19,7 @@ final class TestContext {
     final ConversationsService conversations;
     final CustomerProfilesService profiles;
     final PrivacyService privacy;
+    final JdbcAttachmentStore attachments;
 
     TestContext(String kind) throws Exception {
         database = TestDatabases.of(kind);
@@ -26,7 +28,8 @@ final class TestContext {
         merges = new CustomerMergesService(database, publisher);
         conversations = new ConversationsService(database, publisher);
         profiles = new CustomerProfilesService(database, publisher);
-        privacy = new PrivacyService(database, inbox, publisher);
+        attachments = new JdbcAttachmentStore(database);
+        privacy = new PrivacyService(database, inbox, attachments, publisher);
     }
 
     /** The processor with the test defaults: cap 20, automatic merges from the API channel, one conversation per customer. */

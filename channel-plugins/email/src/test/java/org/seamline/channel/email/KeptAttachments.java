@@ -1,0 +1,21 @@
+package org.seamline.channel.email;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.seamline.api.ingress.AttachmentStore;
+import org.seamline.api.message.Attachment;
+
+/** The {@link AttachmentStore} contract in memory: files kept in order, each answered with its own URL. */
+final class KeptAttachments implements AttachmentStore {
+
+    record Kept(String name, String contentType, byte[] content) {
+    }
+
+    final List<Kept> kept = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Attachment store(String channel, String instance, String name, String contentType, byte[] content) {
+        kept.add(new Kept(name, contentType, content));
+        return new Attachment(URL_PREFIX + kept.size(), contentType, name, (long) content.length);
+    }
+}

@@ -1,0 +1,24 @@
+package org.seamline.api.ingress;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.seamline.api.message.Attachment;
+
+/**
+ * Where a channel keeps the files that come with an inbound message, before it hands the message to {@link Ingress}.
+ * The returned {@link Attachment} (URL {@code seamline:attachment:<id>}) goes into the message; the file is erased
+ * with its customer.
+ */
+@ProviderType
+public interface AttachmentStore {
+
+    /** The URL scheme of stored attachments: {@code seamline:attachment:<id>}. */
+    String URL_PREFIX = "seamline:attachment:";
+
+    /**
+     * Stores the file durably before returning. The same content with the same name from the same channel instance
+     * is stored once (a mail fetched again after a crash adds nothing). The name is sanitised: no path, no control
+     * characters, at most 255 characters.
+     */
+    Attachment store(String channel, String instance, String name, String contentType, byte[] content)
+            throws IngressUnavailableException;
+}

@@ -1,0 +1,17 @@
+package org.seamline.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Reading and erasing stored attachments (channels store them through the API's {@code AttachmentStore}). */
+@ProviderType
+public interface Attachments {
+
+    Optional<StoredFile> file(String id) throws SQLException;
+
+    /** Deletes the attachments with these ids in the caller's transaction; answers how many went. */
+    int delete(Connection connection, List<String> ids) throws SQLException;
+}

@@ -1,0 +1,120 @@
+package org.seamline.store.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.seamline.api.ingress.AttachmentStore;
+import org.seamline.api.ingress.IngressUnavailableException;
+import org.seamline.api.message.Attachment;
+import org.seamline.store.Attachments;
+import org.seamline.store.Database;
+import org.seamline.store.SqlLists;
+import org.seamline.store.StoredFile;
+
+/** Attachments in the platform database, keyed so that storing the same file twice stores it once. */
+@Component(service = {AttachmentStore.class, Attachments.class})
+public class JdbcAttachmentStore implements AttachmentStore, Attachments {
+
+    private final Database database;
+
+    @Activate
+    public JdbcAttachmentStore(@Reference Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public Attachment store(String channel, String instance, String name, String contentType, byte[] content)
+            throws IngressUnavailableException {
+        String safeName = FileNames.sanitise(name);
+        String type = contentType == null || contentType.isBlank() ? "application/octet-stream"
+                : contentType.strip().length() > 255 ? contentType.strip().substring(0, 255) : contentType.strip();
+        String sha256 = sha256(content);
+        try {
+            String id = database.inTransaction(c -> existing(c, channel, instance, sha256, safeName)
+                    .orElseGet(() -> insert(c, channel, instance, safeName, type, sha256, content)));
+            return new Attachment(URL_PREFIX + id, type, safeName, (long) content.length);
+        } catch (SQLException | IllegalStateException e) {
+            throw new IngressUnavailableException("the attachment was not stored", e);
+        }
+    }
+
+    private static Optional<String> existing(Connection c, String channel, String instance, String sha256, String name)
+            throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT id FROM attachment WHERE channel = ? AND instance = ? "
+                + "AND sha256 = ? AND name = ?")) {
+            q.setString(1, channel);
+            q.setString(2, instance);
+            q.setString(3, sha256);
+            q.setString(4, name);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static String insert(Connection c, String channel, String instance, String name, String type, String sha256,
+                                 byte[] content) {
+        String id = UUID.randomUUID().toString();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO attachment (id, channel, instance, name, content_type, "
+                + "size_bytes, sha256, content, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, channel);
+            insert.setString(3, instance);
+            insert.setString(4, name);
+            insert.setString(5, type);
+            insert.setLong(6, content.length);
+            insert.setString(7, sha256);
+            insert.setBytes(8, content);
+            insert.setObject(9, OffsetDateTime.now(ZoneOffset.UTC));
+            insert.executeUpdate();
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Optional<StoredFile> file(String id) throws SQLException {
+        return database.read(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT name, content_type, content FROM attachment WHERE id = ?")) {
+                q.setString(1, id);
+                try (ResultSet r = q.executeQuery()) {
+                    return r.next() ? Optional.of(new StoredFile(id, r.getString(1), r.getString(2), r.getBytes(3)))
+                            : Optional.<StoredFile>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public int delete(Connection connection, List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM attachment WHERE id IN (" + SqlLists.placeholders(ids.size()) + ")")) {
+            SqlLists.bind(delete, 1, ids);
+            return delete.executeUpdate();
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}
