@@ -26,7 +26,7 @@ final class StoreErrors {
         try {
             work.run();
         } catch (PayloadTooLargeException e) {
-            JsonResponses.error(response, 413, "payload_too_large", e.getMessage());
+            JsonResponses.tooLarge(response, e);
         } catch (JacksonException e) {
             JsonResponses.error(response, 400, "bad_request", "body is not valid JSON: " + e.getOriginalMessage());
         } catch (QueryParameters.BadRequestException | IllegalArgumentException e) {

@@ -57,7 +57,7 @@ final class WebhookServlet extends HttpServlet {
         try {
             body = RequestBodies.read(request, current.maxBodyBytes());
         } catch (PayloadTooLargeException e) {
-            JsonResponses.error(response, 413, "payload_too_large", e.getMessage());
+            JsonResponses.tooLarge(response, e);
             return;
         }
         String signature = request.getHeader(Signature.HEADER);

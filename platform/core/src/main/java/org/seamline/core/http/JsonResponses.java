@@ -19,6 +19,15 @@ public final class JsonResponses {
         Json.mapper().writeValue(response.getOutputStream(), body);
     }
 
+    /**
+     * 413 for a body over the limit. The rest of the body was never read, so the connection cannot carry another
+     * request: it is closed, and the client is told so rather than finding out on its next request.
+     */
+    public static void tooLarge(HttpServletResponse response, PayloadTooLargeException e) throws IOException {
+        response.setHeader("Connection", "close");
+        error(response, 413, "payload_too_large", e.getMessage());
+    }
+
     public static void error(HttpServletResponse response, int status, String code, String message) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", code);
