@@ -1,37 +1,37 @@
 package org.seamline.rest;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.servlet.context.ServletContextHelper;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+import org.osgi.service.servlet.runtime.dto.ServletContextDTO;
+import org.osgi.service.servlet.runtime.dto.ServletDTO;
 import org.seamline.api.health.Health;
 import org.seamline.api.health.HealthContributor;
-import org.seamline.context.Conversations;
-import org.seamline.context.CustomerDirectory;
-import org.seamline.context.CustomerMerges;
-import org.seamline.context.CustomerPrivacy;
-import org.seamline.context.CustomerProfiles;
-import org.seamline.context.DeadLetters;
-import org.seamline.context.Replies;
-import org.seamline.core.plugins.PluginRegistry;
 import org.seamline.core.security.ApiContext;
-import org.seamline.store.Attachments;
-import org.seamline.store.InboxStore;
 
 /**
- * The {@code api} part of {@code /health}: present only when everything the REST servlets need is, including the
- * authenticated {@code /api/v1} context, so the platform never reports UP while its API still answers 404.
+ * The {@code api} part of {@code /health}: UP only once the HTTP runtime serves every REST servlet in the
+ * authenticated {@code /api/v1} context, so the platform never reports UP while its API still answers 404. (Service
+ * references alone were not enough: a servlet's whiteboard registration can lag behind its service.)
  */
 @Component(service = HealthContributor.class)
 public class ApiHealth implements HealthContributor {
 
+    /** The patterns of the servlets in this bundle; a new servlet adds its patterns here. */
+    static final List<String> PATTERNS = List.of("/interactions", "/interactions/*", "/plugins", "/openapi.json",
+            "/customers", "/customers/*", "/conversations", "/conversations/*", "/dead-letters", "/dead-letters/*",
+            "/attachments/*");
+
+    private final HttpServiceRuntime runtime;
+
     @Activate
-    public ApiHealth(@Reference InboxStore inbox, @Reference PluginRegistry plugins, @Reference CustomerDirectory customers,
-                     @Reference CustomerMerges merges, @Reference Conversations conversations, @Reference Replies replies,
-                     @Reference CustomerPrivacy privacy, @Reference CustomerProfiles profiles,
-                     @Reference DeadLetters deadLetters, @Reference Attachments attachments,
-                     @Reference(target = ApiContext.SELECT) ServletContextHelper apiContext) {
-        // Nothing to keep: the references are the readiness condition.
+    public ApiHealth(@Reference HttpServiceRuntime runtime) {
+        this.runtime = runtime;
     }
 
     @Override
@@ -41,6 +41,15 @@ public class ApiHealth implements HealthContributor {
 
     @Override
     public Health health() {
-        return new Health(Health.State.UP, ApiContext.PATH);
+        Set<String> missing = new TreeSet<>(PATTERNS);
+        for (ServletContextDTO context : runtime.getRuntimeDTO().servletContextDTOs) {
+            if (ApiContext.NAME.equals(context.name)) {
+                for (ServletDTO servlet : context.servletDTOs) {
+                    Arrays.asList(servlet.patterns).forEach(missing::remove);
+                }
+            }
+        }
+        return missing.isEmpty() ? new Health(Health.State.UP, ApiContext.PATH)
+                : Health.down("not serving yet: " + String.join(", ", missing));
     }
 }
