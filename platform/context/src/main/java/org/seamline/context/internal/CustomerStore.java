@@ -41,13 +41,21 @@ final class CustomerStore {
         return chain.members(c, canonical);
     }
 
+    /** Who owns an identifier, and whether a provider reported it undeliverable. */
+    record Owner(String customerId, boolean undeliverable) {
+    }
+
     Optional<String> owner(Connection c, Identifier identifier) throws SQLException {
+        return ownership(c, identifier).map(Owner::customerId);
+    }
+
+    Optional<Owner> ownership(Connection c, Identifier identifier) throws SQLException {
         try (PreparedStatement q = c.prepareStatement(
-                "SELECT customer_id FROM customer_identifier WHERE id_type = ? AND id_value = ?")) {
+                "SELECT customer_id, undeliverable_since FROM customer_identifier WHERE id_type = ? AND id_value = ?")) {
             q.setString(1, identifier.type());
             q.setString(2, identifier.value());
             try (ResultSet r = q.executeQuery()) {
-                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+                return r.next() ? Optional.of(new Owner(r.getString(1), r.getObject(2) != null)) : Optional.empty();
             }
         }
     }
@@ -91,10 +99,10 @@ final class CustomerStore {
         }
     }
 
-    /** The address works again (the customer wrote from it); writes nothing when it was never marked. */
+    /** The address works again (the customer wrote from it). */
     void markDeliverable(Connection c, Identifier identifier) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE customer_identifier SET undeliverable_since = NULL, "
-                + "undeliverable_reason = NULL WHERE id_type = ? AND id_value = ? AND undeliverable_since IS NOT NULL")) {
+                + "undeliverable_reason = NULL WHERE id_type = ? AND id_value = ?")) {
             update.setString(1, identifier.type());
             update.setString(2, identifier.value());
             update.executeUpdate();

@@ -54,13 +54,16 @@ final class IdentityResolver {
         List<Identifier> unknown = new ArrayList<>();
         Map<String, List<Identifier>> byCustomer = new LinkedHashMap<>();
         for (Identifier identifier : normalizer.normalize(message.from().identifiers())) {
-            Optional<String> owner = customers.owner(c, identifier);
+            Optional<CustomerStore.Owner> owner = customers.ownership(c, identifier);
             if (owner.isEmpty()) {
                 unknown.add(identifier);
             } else {
-                // The customer wrote from it: whatever bounced before, the address works now.
-                customers.markDeliverable(c, identifier);
-                byCustomer.computeIfAbsent(customers.canonical(c, owner.get()).orElseThrow(), k -> new ArrayList<>()).add(identifier);
+                if (owner.get().undeliverable()) {
+                    // The customer wrote from it: whatever bounced before, the address works now.
+                    customers.markDeliverable(c, identifier);
+                }
+                String canonical = customers.canonical(c, owner.get().customerId()).orElseThrow();
+                byCustomer.computeIfAbsent(canonical, k -> new ArrayList<>()).add(identifier);
             }
         }
         List<String> owners = new ArrayList<>(byCustomer.keySet());
