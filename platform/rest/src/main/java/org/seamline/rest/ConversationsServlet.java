@@ -42,7 +42,6 @@ public class ConversationsServlet extends PatchableServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationsServlet.class);
 
     private static final int MAX_BODY = 65_536;
-    private static final String ADMIN = "admin";
 
     private final transient Conversations conversations;
     private final transient Replies replies;
@@ -58,7 +57,8 @@ public class ConversationsServlet extends PatchableServlet {
         String[] parts = PathParts.of(request);
         if (parts.length == 2 && parts[1].equals("notes")) {
             StoreErrors.answering(response, LOG, () -> {
-                if (conversations.note(parts[0], JsonBodies.required(JsonBodies.object(request, MAX_BODY), "text"), ADMIN)) {
+                String text = JsonBodies.required(JsonBodies.object(request, MAX_BODY), "text");
+                if (conversations.note(parts[0], text, request.getRemoteUser())) {
                     JsonResponses.write(response, 201, Map.of("conversationId", parts[0], "kind", "note"));
                 } else {
                     JsonResponses.error(response, 404, "not_found", "no conversation with id " + parts[0]);
@@ -101,7 +101,7 @@ public class ConversationsServlet extends PatchableServlet {
             JsonNode body = JsonBodies.object(request, MAX_BODY);
             ConversationChange change = new ConversationChange(status(JsonBodies.text(body, "status")),
                     JsonBodies.text(body, "assignee"), JsonBodies.stringMap(body, "variables"));
-            Optional<Conversation> changed = conversations.change(parts[0], change, ADMIN);
+            Optional<Conversation> changed = conversations.change(parts[0], change, request.getRemoteUser());
             if (changed.isPresent()) {
                 JsonResponses.write(response, 200, changed.get());
             } else {

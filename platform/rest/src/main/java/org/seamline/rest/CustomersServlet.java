@@ -47,7 +47,6 @@ public class CustomersServlet extends PatchableServlet {
     private static final Logger LOG = LoggerFactory.getLogger(CustomersServlet.class);
 
     private static final int MAX_BODY = 16_384;
-    private static final String ADMIN = "admin";
 
     private final transient CustomerDirectory directory;
     private final transient CustomerMerges merges;
@@ -82,7 +81,7 @@ public class CustomersServlet extends PatchableServlet {
             ProfileChange change = new ProfileChange(JsonBodies.stringMap(body, "attributes"), JsonBodies.stringList(body, "addTags"),
                     JsonBodies.stringList(body, "removeTags"), JsonBodies.text(body, "preferredChannel"),
                     JsonBodies.text(body, "preferredLanguage"));
-            answer(response, profiles.change(parts[0], change, ADMIN), "no customer with id " + parts[0]);
+            answer(response, profiles.change(parts[0], change, request.getRemoteUser()), "no customer with id " + parts[0]);
         });
     }
 
@@ -94,7 +93,7 @@ public class CustomersServlet extends PatchableServlet {
             throw new QueryParameters.BadRequestException("'granted' (true or false) is required");
         }
         answer(response, profiles.recordConsent(id, JsonBodies.required(body, "channel"),
-                purpose(JsonBodies.required(body, "purpose")), granted, ADMIN, JsonBodies.text(body, "evidence")),
+                purpose(JsonBodies.required(body, "purpose")), granted, request.getRemoteUser(), JsonBodies.text(body, "evidence")),
                 "no customer with id " + id);
     }
 
@@ -115,7 +114,7 @@ public class CustomersServlet extends PatchableServlet {
             return;
         }
         StoreErrors.answering(response, LOG, () -> {
-            Optional<ErasureRecord> erased = privacy.erase(parts[0], ADMIN);
+            Optional<ErasureRecord> erased = privacy.erase(parts[0], request.getRemoteUser());
             if (erased.isPresent()) {
                 JsonResponses.write(response, 200, Map.of("erasure", erased.get()));
             } else {
@@ -179,14 +178,15 @@ public class CustomersServlet extends PatchableServlet {
                     consent(parts[0], request, response);
                 } else if (parts[1].equals("merge")) {
                     JsonNode body = JsonBodies.object(request, MAX_BODY);
-                    MergeRecord merge = merges.merge(parts[0], JsonBodies.required(body, "from"), ADMIN, JsonBodies.text(body, "reason"));
+                    MergeRecord merge = merges.merge(parts[0], JsonBodies.required(body, "from"), request.getRemoteUser(),
+                            JsonBodies.text(body, "reason"));
                     JsonResponses.write(response, 201, Map.of("mergeId", merge.id(), "merge", merge));
                 } else {
                     String mergeId = JsonBodies.required(JsonBodies.object(request, MAX_BODY), "mergeId");
                     if (merges.merges(parts[0]).stream().noneMatch(m -> m.id().equals(mergeId))) {
                         throw new MergeException(MergeException.Kind.NOT_FOUND, "customer " + parts[0] + " took part in no merge " + mergeId);
                     }
-                    JsonResponses.write(response, 200, Map.of("merge", merges.unmerge(mergeId, ADMIN)));
+                    JsonResponses.write(response, 200, Map.of("merge", merges.unmerge(mergeId, request.getRemoteUser())));
                 }
             } catch (MergeException e) {
                 JsonResponses.error(response, e.kind() == MergeException.Kind.NOT_FOUND ? 404 : 409,

@@ -31,7 +31,6 @@ public class DeadLettersServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DeadLettersServlet.class);
-    private static final String ADMIN = "admin";
 
     private final transient DeadLetters deadLetters;
     private final transient InboxStore inbox;
@@ -66,7 +65,8 @@ public class DeadLettersServlet extends HttpServlet {
             return;
         }
         StoreErrors.answering(response, LOG, () -> {
-            boolean retried = parts[0].equals("messages") ? inbox.retry(parts[1]) : deadLetters.retryReply(parts[1], ADMIN);
+            boolean retried = parts[0].equals("messages") ? inbox.retry(parts[1])
+                    : deadLetters.retryReply(parts[1], request.getRemoteUser());
             if (retried) {
                 JsonResponses.write(response, 200, Map.of("retried", parts[1]));
             } else {

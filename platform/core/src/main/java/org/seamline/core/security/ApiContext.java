@@ -33,6 +33,9 @@ public class ApiContext extends ServletContextHelper {
     @Override
     public boolean handleSecurity(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (credentials.accepts(request.getHeader("Authorization"))) {
+            // Servlets read the actor for audit trails from request.getRemoteUser().
+            request.setAttribute(REMOTE_USER, AdminCredentials.USER);
+            request.setAttribute(AUTHENTICATION_TYPE, HttpServletRequest.BASIC_AUTH);
             return true;
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Seamline\", charset=\"UTF-8\"");
