@@ -70,13 +70,18 @@ class EmailChannelIT {
         await().atMost(WITHIN).until(() -> mail.sentTo("anna@example.org").size() == 1);
         MimeMessage reply = mail.sentTo("anna@example.org").get(0);
         assertEquals("<c1@example.org>", reply.getHeader("In-Reply-To", null), "threaded under the customer's mail");
-        assertEquals("Re: Order 4711", reply.getSubject());
+        assertEquals("Re: Order 4711 [ref:" + conversation.replace("-", "") + "]", reply.getSubject());
         await().atMost(WITHIN).until(() -> texts(conversation).stream().anyMatch(t -> t.startsWith("status:SENT")));
 
         // The customer's client keeps neither In-Reply-To nor References; it answers to our Reply-To.
         mail.deliver("From: anna@example.org\nTo: " + reply.getReplyTo()[0] + "\nSubject: Order 4711\nMessage-ID: <c2@example.org>\n"
                 + "Content-Type: text/plain; charset=UTF-8\n\nThanks, and the invoice?");
         await().atMost(WITHIN).until(() -> texts(conversation).contains("message:Thanks, and the invoice?"));
+
+        // A new mail to the plain address, keeping our subject.
+        mail.deliver("From: anna@example.org\nTo: " + MailServer.MAILBOX + "\nSubject: " + reply.getSubject()
+                + "\nMessage-ID: <c3@example.org>\nContent-Type: text/plain; charset=UTF-8\n\nStill waiting.");
+        await().atMost(WITHIN).until(() -> texts(conversation).contains("message:Still waiting."));
     }
 
     @Test

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * The conversation travels in every mail we send, twice: in our {@code Message-ID}
  * ({@code <c.<conversation>.<outbound message id>@domain>}) that a reply quotes in In-Reply-To / References and a
  * bounce returns, and in a
- * plus-addressed Reply-To ({@code support+c.<conversation>@domain}) for clients that drop those headers. The
+ * plus-addressed Reply-To ({@code support+c.<conversation>@domain}) for clients that drop those headers; where the
+ * mailbox is configured so, also in the subject ({@code [ref:<conversation without dashes>]}) for customers who write
+ * a new mail to the mailbox's plain address and keep the subject. The
  * platform continues a named conversation only when it belongs to the sender, so a forged token gains nothing.
  */
 final class ConversationTokens {
@@ -21,6 +23,7 @@ final class ConversationTokens {
     private static final Pattern MESSAGE_IN_ID = Pattern.compile("^<?(?:c\\." + UUID_PATTERN + "\\.|m\\.)([A-Za-z0-9-]{1,64})@",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern IN_ADDRESS = Pattern.compile("\\+c\\.(" + UUID_PATTERN + ")@", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IN_SUBJECT = Pattern.compile("\\s*\\[ref:([0-9a-f]{32})]", Pattern.CASE_INSENSITIVE);
 
     private ConversationTokens() {
     }
@@ -68,5 +71,28 @@ final class ConversationTokens {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code [ref:<32 hex digits>]}: the conversation, short enough to survive in a subject line. */
+    static String subjectToken(String conversationId) {
+        return "[ref:" + conversationId.replace("-", "").toLowerCase() + "]";
+    }
+
+    /** The conversation of the last token in a subject. */
+    static Optional<String> fromSubject(String subject) {
+        if (subject == null) {
+            return Optional.empty();
+        }
+        Matcher m = IN_SUBJECT.matcher(subject);
+        String hex = null;
+        while (m.find()) {
+            hex = m.group(1).toLowerCase();
+        }
+        return hex == null ? Optional.empty() : Optional.of(hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-"
+                + hex.substring(12, 16) + "-" + hex.substring(16, 20) + "-" + hex.substring(20));
+    }
+
+    static String withoutSubjectTokens(String subject) {
+        return IN_SUBJECT.matcher(subject).replaceAll("").strip();
     }
 }

@@ -61,4 +61,8 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Batch size", description = "Mails handled before the moved ones are expunged; a poll goes "
             + "on batch after batch until the inbox is empty")
     int batchSize() default 100;
+
+    @AttributeDefinition(name = "Conversation token in the subject", description = "Replies carry [ref:…] in the subject, "
+            + "so a new mail that keeps the subject still finds its conversation")
+    boolean subjectToken() default true;
 }

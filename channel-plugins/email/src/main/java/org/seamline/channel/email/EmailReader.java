@@ -100,9 +100,13 @@ final class EmailReader {
             put(metadata, "fullText", full != null && !full.equals(visible) ? full : null);
             List<String> ancestors = ancestorsNearestFirst(mail);
             put(metadata, MessageMetadata.THREAD, ancestors.isEmpty() ? messageId : ancestors.get(ancestors.size() - 1));
+            put(metadata, MessageMetadata.REFERENCES, ancestors.isEmpty() ? null : String.join(" ", ancestors));
             Optional<String> conversation = ConversationTokens.fromMessageIds(ancestors);
             if (conversation.isEmpty()) {
                 conversation = ConversationTokens.fromAddresses(recipients(mail));
+            }
+            if (conversation.isEmpty()) {
+                conversation = ConversationTokens.fromSubject(subject);
             }
             conversation.ifPresent(id -> metadata.put(MessageMetadata.CONVERSATION, id));
             Optional<String> automatic = AutomaticMail.reason(mail, sender.getAddress());
@@ -196,7 +200,7 @@ final class EmailReader {
             Collections.reverse(refs);
             ids.addAll(refs);
         }
-        return ids;
+        return ids.stream().distinct().toList();
     }
 
     private static List<String> messageIds(String header) {

@@ -9,7 +9,6 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +72,7 @@ final class MailboxPoller {
                     Batch batch = new Batch();
                     Message[] pending = pending(inbox, settings.batchSize());
                     for (Message message : pending) {
-                        if (!handle(inbox, (MimeMessage) message, reader, batch)) {
+                        if (!handle(inbox, (MimeMessage) message, reader, settings.domain(), batch)) {
                             batch.stopped = true;
                             break;
                         }
@@ -132,15 +131,17 @@ final class MailboxPoller {
     }
 
     /** Answers false when the poll must stop (the platform cannot store right now). */
-    private boolean handle(Folder inbox, MimeMessage mail, EmailReader reader, Batch batch) throws MessagingException {
+    private boolean handle(Folder inbox, MimeMessage mail, EmailReader reader, String domain, Batch batch)
+            throws MessagingException {
         if (mail.isSet(Flags.Flag.DELETED)) {
             return true;
         }
         String where = uid(inbox, mail);
         try {
             EmailReader.Fetched fetched = reader.fetch(mail);
-            if (BounceReader.isDeliveryReport(fetched.mail())) {
-                bounce(fetched.mail(), where);
+            Optional<BounceReader.Bounce> bounce = BounceReader.of(fetched, domain);
+            if (bounce.isPresent()) {
+                report(bounce.get(), where);
                 batch.processed.add(mail);
                 return true;
             }
@@ -150,7 +151,7 @@ final class MailboxPoller {
             LOG.debug("Email {}: mail {} stored as {}{}", instance, where, acceptance.interactionId(),
                     acceptance.duplicate() ? " (already stored)" : "");
             return true;
-        } catch (UnreadableMailException | IllegalArgumentException | IOException e) {
+        } catch (UnreadableMailException | IllegalArgumentException e) {
             LOG.warn("Email {}: mail {} goes to the failed folder: {}", instance, where, e.getMessage());
             batch.failed.add(mail);
             failed.incrementAndGet();
@@ -163,16 +164,16 @@ final class MailboxPoller {
     }
 
     /** A bounce changes the status of the mail it reports on; it is never stored as a customer's message. */
-    private void bounce(MimeMessage mail, String where) throws MessagingException, IOException, IngressUnavailableException {
-        Optional<BounceReader.Bounce> bounce = BounceReader.read(mail);
-        Optional<String> ours = bounce.flatMap(b -> ConversationTokens.outboundMessageId(b.originalMessageId()));
+    private void report(BounceReader.Bounce bounce, String where) throws IngressUnavailableException {
+        Optional<String> ours = bounce.status() == null ? Optional.empty()
+                : ConversationTokens.outboundMessageId(bounce.originalMessageId());
         if (ours.isEmpty()) {
             LOG.info("Email {}: delivery report {} is about no mail of ours, or only a delay; filed", instance, where);
             return;
         }
-        boolean known = reports.report(new DeliveryUpdate(ours.get(), bounce.get().originalMessageId(), bounce.get().status(),
-                null, bounce.get().detail()));
-        LOG.info("Email {}: delivery report {} on message {}: {}{}", instance, where, ours.get(), bounce.get().status(),
+        boolean known = reports.report(new DeliveryUpdate(ours.get(), bounce.originalMessageId(), bounce.status(), null,
+                bounce.detail()));
+        LOG.info("Email {}: delivery report {} on message {}: {}{}", instance, where, ours.get(), bounce.status(),
                 known ? "" : " (message unknown)");
     }
 

@@ -8,7 +8,7 @@ import org.seamline.api.plugin.PluginInstances;
 /** The validated settings of one mailbox; replaced as a whole when its configuration changes. */
 record MailboxSettings(InternetAddress address, String username, String password, Endpoint imap, Endpoint smtp,
                        int pollIntervalSeconds, String inboxFolder, String processedFolder, String failedFolder,
-                       int maxMessageBytes, int maxAttachmentBytes, int batchSize) {
+                       int maxMessageBytes, int maxAttachmentBytes, int batchSize, boolean subjectToken) {
 
     enum Security { SSL, STARTTLS, NONE }
 
@@ -25,7 +25,8 @@ record MailboxSettings(InternetAddress address, String username, String password
                 folder(config.inboxFolder(), "inboxFolder"), folder(config.processedFolder(), "processedFolder"),
                 folder(config.failedFolder(), "failedFolder"),
                 atLeast(1024, config.maxMessageBytes(), "maxMessageBytes"),
-                atLeast(0, config.maxAttachmentBytes(), "maxAttachmentBytes"), atLeast(1, config.batchSize(), "batchSize"));
+                atLeast(0, config.maxAttachmentBytes(), "maxAttachmentBytes"), atLeast(1, config.batchSize(), "batchSize"),
+                config.subjectToken());
     }
 
     /** The domain our Message-IDs are made in: the mailbox's own. */

@@ -11,7 +11,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import org.jsoup.nodes.Entities;
 import org.seamline.api.channel.SendException;
@@ -23,7 +25,7 @@ import org.seamline.api.message.OutboundMessage;
 
 /**
  * Sends a reply over SMTP, threaded: our own Message-ID carrying the conversation, In-Reply-To and References naming
- * the customer's mail, a plus-addressed Reply-To as a fallback token, our loop marker, and
+ * the customer's mail and its thread, a subject token, a plus-addressed Reply-To as a fallback token, our loop marker, and
  * {@code X-Auto-Response-Suppress} so Exchange sends no out-of-office back. Text and HTML parts.
  */
 final class SmtpSender {
@@ -72,11 +74,15 @@ final class SmtpSender {
             mail.setReplyTo(new InternetAddress[] {
                     new InternetAddress(ConversationTokens.replyTo(settings.address().getAddress(), message.conversationId()))});
         }
-        mail.setSubject(subject(message.metadata().get(MessageMetadata.SUBJECT)), "UTF-8");
+        String subject = subject(message.metadata().get(MessageMetadata.SUBJECT));
+        if (settings.subjectToken() && message.conversationId() != null) {
+            subject = subject + " " + ConversationTokens.subjectToken(message.conversationId());
+        }
+        mail.setSubject(subject, "UTF-8");
         String inReplyTo = message.metadata().get(MessageMetadata.IN_REPLY_TO);
         if (inReplyTo != null && inReplyTo.startsWith("<")) {
             mail.setHeader("In-Reply-To", inReplyTo);
-            mail.setHeader("References", inReplyTo);
+            mail.setHeader("References", references(inReplyTo, message.metadata().get(MessageMetadata.REFERENCES)));
         }
         mail.setHeader(AutomaticMail.LOOP_HEADER, settings.address().getAddress());
         mail.setHeader("X-Auto-Response-Suppress", "All");
@@ -96,12 +102,38 @@ final class SmtpSender {
         return mail;
     }
 
-    /** "Re: " once, however many times the thread went back and forth. */
+    /** Ids kept in References: the thread's root and the nearest ones, as RFC 5322 suggests when trimming. */
+    private static final int MAX_REFERENCES = 20;
+
+    /**
+     * The answered mail's own References (oldest first), then its Message-ID: the whole chain, so clients that thread
+     * by References keep the reply under the thread's root.
+     */
+    static String references(String inReplyTo, String answeredReferencesNearestFirst) {
+        List<String> chain = new ArrayList<>();
+        if (answeredReferencesNearestFirst != null) {
+            for (String id : answeredReferencesNearestFirst.strip().split("\\s+")) {
+                if (id.startsWith("<") && id.endsWith(">") && !id.equals(inReplyTo)) {
+                    chain.add(0, id);
+                }
+            }
+        }
+        chain = new ArrayList<>(chain.stream().distinct().toList());
+        chain.add(inReplyTo);
+        if (chain.size() > MAX_REFERENCES) {
+            List<String> trimmed = new ArrayList<>(chain.subList(chain.size() - (MAX_REFERENCES - 1), chain.size()));
+            trimmed.add(0, chain.get(0));
+            chain = trimmed;
+        }
+        return String.join(" ", chain);
+    }
+
+    /** "Re: " once, however many times the thread went back and forth; our old subject tokens removed. */
     static String subject(String original) {
-        if (original == null || original.isBlank()) {
+        String stripped = original == null ? "" : ConversationTokens.withoutSubjectTokens(original);
+        if (stripped.isBlank()) {
             return "Re: your message";
         }
-        String stripped = original.strip();
         return stripped.toLowerCase(Locale.ROOT).matches("^(re|aw|sv|ответ)\\s*:.*") ? stripped : "Re: " + stripped;
     }
 }

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.seamline.api.channel.SendResult;
 import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.DeliveryUpdate;
@@ -151,6 +153,35 @@ class MailboxTest {
         assertEquals(0, count("INBOX"));
     }
 
+    /** Mail as broken senders and hostile ones write it: each is stored as far as it is readable, or set aside. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            content type without a value       | Content-Type: multipart/report; report-type\\n\\nbody
+            multipart without a boundary        | Content-Type: multipart/mixed\\n\\n--x\\nContent-Type: text/plain\\n\\nhi\\n--x--
+            boundary that never appears         | Content-Type: multipart/mixed; boundary=nowhere\\n\\njust text
+            multipart cut off mid-part          | Content-Type: multipart/mixed; boundary=b\\n\\n--b\\nContent-Type: text/plain\\n\\ncut
+            unknown charset                     | Content-Type: text/plain; charset=x-no-such-charset\\n\\nbody
+            broken base64                       | Content-Type: text/plain\\nContent-Transfer-Encoding: base64\\n\\n!!!not*base64###
+            unknown transfer encoding           | Content-Type: text/plain\\nContent-Transfer-Encoding: x-weird\\n\\nbody
+            broken quoted-printable             | Content-Type: text/plain\\nContent-Transfer-Encoding: quoted-printable\\n\\n=ZZ=\\n=4
+            broken encoded-word subject         | Subject: =?utf-8?B?####?= =?x-unknown?Q?abc?=\\nContent-Type: text/plain\\n\\nbody
+            garbage date                        | Date: the day after tomorrow\\nContent-Type: text/plain\\n\\nbody
+            header line without a colon         | this is not a header\\nContent-Type: text/plain\\n\\nbody
+            attachment named with a path        | Content-Type: multipart/mixed; boundary=b\\n\\n--b\\nContent-Type: text/plain\\n\\nsee file\\n--b\\nContent-Type: application/octet-stream\\nContent-Disposition: attachment; filename="../../etc/passwd"\\n\\nroot\\n--b--
+            message/rfc822 that is not a mail   | Content-Type: multipart/mixed; boundary=b\\n\\n--b\\nContent-Type: message/rfc822\\n\\n\\u0000\\u0001binary\\n--b--
+            """)
+    void malformedMimeNeverStopsThePoll(String name, String rest) throws Exception {
+        deliver("From: odd@example.org\nTo: support@example.com\nMessage-ID: <odd@example.org>\nMIME-Version: 1.0\n"
+                + rest.replace("\\n", "\n").replace("\\u0000", "\u0000").replace("\\u0001", "\u0001"));
+        deliver(mail("", "A real question"));
+
+        assertEquals(2, poller.poll(settings), "both mails left the inbox");
+
+        assertEquals(0, count("INBOX"));
+        assertTrue(ingress.stored.stream().anyMatch(m -> "A real question".equals(m.text())), "the next mail is read");
+        assertEquals(2, ingress.stored.size() + count("Failed"), "the odd mail is stored or set aside, once");
+    }
+
     @Test
     void attachmentsAreStoredAndLinkedAndOversizedOnesAreLeftOutByName() throws Exception {
         deliver("From: anna@example.org\nTo: support@example.com\nSubject: Invoice\nMessage-ID: <att@example.org>\n"
@@ -193,13 +224,24 @@ class MailboxTest {
         // A client that keeps no In-Reply-To / References, answering to our plus-addressed Reply-To.
         deliver(mail("", "One more thing").replace("To: support@example.com", "To: support+c." + CONVERSATION + "@example.com")
                 .replace("<m1@", "<m2@"));
+        // A new mail to the plain address that keeps our subject.
+        deliver(mail("", "And another").replace("Subject: Order 4711", "Subject: Re: Order 4711 "
+                + ConversationTokens.subjectToken(CONVERSATION).toUpperCase()).replace("<m1@", "<m3@"));
+        // A client answering the customer's own earlier mail: no token, but the platform knows that Message-ID.
+        deliver(mail("In-Reply-To: <m0@example.org>\n", "Forgot to say").replace("<m1@", "<m4@"));
         poller.poll(settings);
 
         assertEquals(CONVERSATION, ingress.stored.get(0).metadata().get(MessageMetadata.CONVERSATION));
         assertEquals("Thanks!", ingress.stored.get(0).text(), "the quoted mail is cut off");
         assertTrue(ingress.stored.get(0).metadata().get("fullText").contains("It ships today."), "the full text is kept");
         assertEquals("<m0@example.org>", ingress.stored.get(0).metadata().get(MessageMetadata.THREAD));
+        assertEquals(ours + " <m0@example.org>", ingress.stored.get(0).metadata().get(MessageMetadata.REFERENCES),
+                "nearest first, each once");
         assertEquals(CONVERSATION, ingress.stored.get(1).metadata().get(MessageMetadata.CONVERSATION));
+        assertEquals(CONVERSATION, ingress.stored.get(2).metadata().get(MessageMetadata.CONVERSATION), "the subject token");
+        assertNull(ingress.stored.get(3).metadata().get(MessageMetadata.CONVERSATION));
+        assertEquals("<m0@example.org>", ingress.stored.get(3).metadata().get(MessageMetadata.REFERENCES),
+                "the platform looks the answered Message-ID up");
     }
 
     @Test
@@ -214,7 +256,9 @@ class MailboxTest {
     void aReplyGoesOutThreadedUnderTheCustomersMail() throws Exception {
         OutboundMessage reply = new OutboundMessage("out-1", "key-1", "email", "support",
                 Party.of("Anna", new Identifier("email", "anna@example.org")), "It ships today.", null, CONVERSATION,
-                Map.of(MessageMetadata.IN_REPLY_TO, "<m1@example.org>", MessageMetadata.SUBJECT, "Order 4711"));
+                Map.of(MessageMetadata.IN_REPLY_TO, "<m1@example.org>", MessageMetadata.SUBJECT,
+                        "RE: Order 4711 " + ConversationTokens.subjectToken(CONVERSATION),
+                        MessageMetadata.REFERENCES, "<m1@example.org> <m0.5@example.org> <m0@example.org>"));
 
         SendResult result = new SmtpSender("support").send(settings, reply);
 
@@ -222,11 +266,24 @@ class MailboxTest {
         assertEquals(result.providerMessageId(), received.getMessageID());
         assertEquals(CONVERSATION, ConversationTokens.fromMessageIds(List.of(received.getMessageID())).orElseThrow());
         assertEquals("<m1@example.org>", received.getHeader("In-Reply-To", null));
-        assertEquals("Re: Order 4711", received.getSubject());
+        assertEquals("<m0@example.org> <m0.5@example.org> <m1@example.org>", received.getHeader("References", null),
+                "the whole chain, root first");
+        assertEquals("RE: Order 4711 " + ConversationTokens.subjectToken(CONVERSATION), received.getSubject(),
+                "one Re: and one token, however often the mail went back and forth");
         assertEquals("support+c." + CONVERSATION + "@example.com", received.getReplyTo()[0].toString());
         assertEquals("support@example.com", received.getHeader(AutomaticMail.LOOP_HEADER, null));
         assertFalse(received.getContentType().isEmpty());
         assertTrue(received.isMimeType("multipart/alternative"));
+    }
+
+    @Test
+    void longReferenceChainsKeepTheRootAndTheNearestIds() {
+        String nearestFirst = java.util.stream.IntStream.rangeClosed(1, 30).mapToObj(i -> "<r" + (31 - i) + "@x>")
+                .collect(java.util.stream.Collectors.joining(" "));
+        List<String> chain = List.of(SmtpSender.references("<r31@x>", nearestFirst).split(" "));
+        assertEquals(20, chain.size());
+        assertEquals("<r1@x>", chain.get(0), "the thread's root");
+        assertEquals(List.of("<r30@x>", "<r31@x>"), chain.subList(18, 20), "then the nearest, the answered mail last");
     }
 
     @Test
@@ -250,6 +307,31 @@ class MailboxTest {
         assertEquals(DeliveryStatus.UNDELIVERED, update.status());
         assertTrue(update.detail().startsWith("hard bounce:") && update.detail().contains("5.1.1"), update.detail());
         assertEquals(1, count("Processed"));
+    }
+
+    @Test
+    void aPlainTextBounceIsReadButAnOutOfOfficeAnsweringOurMailIsNot() throws Exception {
+        String hard = ConversationTokens.messageId(CONVERSATION, "11111111-2222-4333-8444-555555555555", "example.com");
+        String unknown = ConversationTokens.messageId(CONVERSATION, "66666666-7777-4888-9999-000000000000", "example.com");
+        deliver("From: MAILER-DAEMON@mx.example.org\nTo: support@example.com\nSubject: failure notice\n"
+                + "Message-ID: <q1@mx.example.org>\n\nHi. This is the qmail-send program at mx.example.org.\n"
+                + "<gone@example.org>:\nSorry, no mailbox here by that name. (#5.1.1)\n\n--- Below this line is a copy "
+                + "of the message.\n\nMessage-ID: " + hard + "\nSubject: Re: Order\n");
+        deliver("From: Mail System <postmaster@mx.example.org>\nTo: support@example.com\nSubject: Delivery delayed\n"
+                + "Message-ID: <q2@mx.example.org>\n\nWe could not reach the server. Original: " + unknown + "\n");
+        deliver("From: Anna <anna@example.org>\nTo: support@example.com\nSubject: Automatic reply: Order\n"
+                + "Message-ID: <ooo@example.org>\nReturn-Path: <>\nAuto-Submitted: auto-replied\nIn-Reply-To: " + hard
+                + "\n\nI am away until Monday. Your message " + hard + " will be read then.\n");
+
+        assertEquals(3, poller.poll(settings));
+
+        assertEquals(List.of(DeliveryStatus.UNDELIVERED, DeliveryStatus.FAILED),
+                reports.reports.stream().map(DeliveryUpdate::status).toList());
+        assertEquals("11111111-2222-4333-8444-555555555555", reports.reports.get(0).messageId());
+        assertEquals("hard bounce: 5.1.1", reports.reports.get(0).detail());
+        assertEquals("bounce without a status code", reports.reports.get(1).detail(), "the address is not judged");
+        assertEquals(List.of("<ooo@example.org>"), ingress.stored.stream().map(InboundMessage::providerMessageId).toList(),
+                "the out-of-office is the customer's (automatic) message, not a bounce");
     }
 
     @Test
@@ -378,6 +460,11 @@ class MailboxTest {
             @Override
             public int batchSize() {
                 return 20;
+            }
+
+            @Override
+            public boolean subjectToken() {
+                return true;
             }
         };
     }

@@ -34,6 +34,14 @@ public final class MessageMetadata {
      */
     public static final String IN_REPLY_TO = "inReplyTo";
 
+    /**
+     * Provider ids of earlier messages this one answers, nearest first, separated by spaces (an email's In-Reply-To,
+     * then its References right to left; a chat reply's quoted message). The platform continues the conversation of
+     * the nearest one it recorded to or from the sender on this channel. On an {@link OutboundMessage}: the
+     * references of the message named by {@link #IN_REPLY_TO}, for channels that thread by a chain of ids.
+     */
+    public static final String REFERENCES = "references";
+
     private MessageMetadata() {
     }
 }

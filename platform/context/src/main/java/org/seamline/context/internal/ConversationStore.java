@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,7 +52,8 @@ final class ConversationStore {
 
     /**
      * Finds the conversation an inbound message continues and touches it, or opens a new one. A conversation the
-     * channel names ({@link MessageMetadata#CONVERSATION}) wins when it is the sender's; otherwise the policy picks
+     * channel names ({@link MessageMetadata#CONVERSATION}) wins when it is the sender's, then the conversation of the
+     * nearest message the sender answers ({@link MessageMetadata#REFERENCES}); otherwise the policy picks
      * the most recent candidate, unresolved ones first. A resolved candidate is reopened within the reopen window;
      * automatic mail is attached to it but never reopens it. The conversation remembers the channel the customer
      * wrote on last, the default for replies.
@@ -60,6 +63,9 @@ final class ConversationStore {
         String thread = message.metadata().get(MessageMetadata.THREAD);
         boolean automatic = Boolean.parseBoolean(message.metadata().get(MessageMetadata.AUTOMATIC));
         Optional<Candidate> candidate = named(c, customerMembers, message.metadata().get(MessageMetadata.CONVERSATION));
+        if (candidate.isEmpty()) {
+            candidate = referenced(c, customerMembers, message.channel(), message.metadata().get(MessageMetadata.REFERENCES));
+        }
         if (candidate.isEmpty()) {
             Filter filter = Filter.of(continuity, message.channel(), thread);
             candidate = latest(c, customerMembers, filter, false);
@@ -288,6 +294,48 @@ final class ConversationStore {
             SqlLists.bind(q, 2, customerMembers);
             return candidate(q);
         }
+    }
+
+    /** How many of a message's references are looked up, nearest first; older ones add nothing in practice. */
+    private static final int MAX_REFERENCES = 20;
+
+    /**
+     * The conversation of the nearest referenced message recorded on this channel to or from one of the customer's
+     * members: another customer's message never pulls the sender into that customer's conversation.
+     */
+    private Optional<Candidate> referenced(Connection c, List<String> customerMembers, String channel, String references)
+            throws SQLException {
+        if (references == null || references.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> nearestFirst = Arrays.stream(references.strip().split("\\s+")).distinct().limit(MAX_REFERENCES).toList();
+        String ids = SqlLists.placeholders(nearestFirst.size());
+        String members = SqlLists.placeholders(customerMembers.size());
+        Map<String, String> conversationByReference = new HashMap<>();
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT provider_message_id, conversation_id FROM timeline_entry WHERE provider_message_id IN (" + ids
+                + ") AND channel = ? AND customer_id IN (" + members + ") AND conversation_id IS NOT NULL "
+                + "UNION ALL SELECT provider_message_id, conversation_id FROM outbox_message WHERE provider_message_id IN ("
+                + ids + ") AND channel = ? AND customer_id IN (" + members + ")")) {
+            int next = 1;
+            for (int part = 0; part < 2; part++) {
+                next = SqlLists.bind(q, next, nearestFirst);
+                q.setString(next++, channel);
+                next = SqlLists.bind(q, next, customerMembers);
+            }
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    conversationByReference.putIfAbsent(r.getString(1), r.getString(2));
+                }
+            }
+        }
+        for (String reference : nearestFirst) {
+            String conversationId = conversationByReference.get(reference);
+            if (conversationId != null) {
+                return named(c, customerMembers, conversationId);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The most recent canonical conversation of the customers matching the filter, resolved or not. */

@@ -99,7 +99,7 @@ public class ReplyService implements Replies {
 
     /**
      * What a channel needs to thread the reply under the customer's latest message on it: that message's provider
-     * id and subject. Empty when the customer never wrote on this channel.
+     * id, subject and references. Empty when the customer never wrote on this channel.
      */
     private Map<String, String> threading(Connection c, Conversation conversation, String channel) throws SQLException {
         List<String> members = new ArrayList<>(conversation.mergedConversations());
@@ -111,9 +111,11 @@ public class ReplyService implements Replies {
         }
         Map<String, String> metadata = new HashMap<>();
         metadata.put(MessageMetadata.IN_REPLY_TO, original.get().message().providerMessageId());
-        String subject = original.get().message().metadata().get(MessageMetadata.SUBJECT);
-        if (subject != null) {
-            metadata.put(MessageMetadata.SUBJECT, subject);
+        for (String key : List.of(MessageMetadata.SUBJECT, MessageMetadata.REFERENCES)) {
+            String value = original.get().message().metadata().get(key);
+            if (value != null) {
+                metadata.put(key, value);
+            }
         }
         return metadata;
     }

@@ -135,6 +135,28 @@ class ContinuityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void aMessageAnsweringAnEarlierOneContinuesItsConversationButNeverSomeoneElses(String kind) throws Exception {
+        setUp(kind, ConversationStore.Continuity.THREAD, Duration.ofDays(7));
+        String order = receive("email", "<order@anna>", Map.of(MessageMetadata.THREAD, "<order@anna>"));
+        String other = receive("email", "<other@anna>", Map.of(MessageMetadata.THREAD, "<other@anna>"));
+        assertNotEquals(order, other);
+        assertEquals(order, receive("email", "<again@anna>", Map.of(MessageMetadata.THREAD, "<unknown-root@anna>",
+                MessageMetadata.REFERENCES, "<never-seen@x> <order@anna>")),
+                "the nearest recorded reference wins over a thread the platform has not seen");
+
+        context.inbox.insert(List.of(new InboundMessage("email", "main", "<zed@zed>", Party.of("Zed",
+                new Identifier("email", "zed@example.com")), "hello", null, null, null, null)));
+        pending.processPending();
+        String zeds = context.conversations.conversations(
+                context.directory.findByIdentifier("email", "zed@example.com").orElseThrow().id(), null, null).get(0).id();
+        String answer = receive("email", "<cc-reply@anna>", Map.of(MessageMetadata.REFERENCES, "<zed@zed>"));
+        assertNotEquals(zeds, answer, "answering someone else's mail does not join their conversation");
+        assertNotEquals(order, receive("sms", "m-sms", Map.of(MessageMetadata.REFERENCES, "<order@anna>")),
+                "references are provider ids of the same channel");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void anAgentsChangesAreOnTheTimelineAndVariablesCanBeRemoved(String kind) throws Exception {
         setUp(kind, ConversationStore.Continuity.CUSTOMER, Duration.ofDays(7));
         String id = receive("api", "m-1", null);
