@@ -8,7 +8,7 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * A real PostgreSQL server (binaries from Maven Central) on a free loopback port, started once per JVM and
+ * A real PostgreSQL server (binaries from Maven Central), durable, on a free loopback port, started once per JVM and
  * stopped when it exits. Each caller gets a fresh database, handed over as Seamline's environment.
  */
 public final class PostgresServer {
@@ -21,7 +21,10 @@ public final class PostgresServer {
     /** {@code SEAMLINE_DB_URL} and {@code SEAMLINE_DB_USER} for a new, empty database. */
     public static synchronized Map<String, String> newDatabaseEnvironment() throws IOException, SQLException {
         if (server == null) {
-            server = EmbeddedPostgres.builder().start();
+            // The embedded server turns fsync and synchronous_commit off; ours commits durably, as a real one does,
+            // so crash tests and benchmarks mean what they say.
+            server = EmbeddedPostgres.builder().setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(PostgresServer::stop, "postgres-stop"));
         }
         String db = "seamline" + System.nanoTime();

@@ -30,6 +30,15 @@ public interface InboxStore {
     List<Interaction> pending(int limit) throws SQLException;
 
     /**
+     * Every message not yet processed, oldest first, locked in the caller's transaction until it ends (processing
+     * one of them waits): for an erasure that must also reach what the person sent but nobody processed yet.
+     */
+    List<Interaction> unprocessed(Connection connection) throws SQLException;
+
+    /** Deletes these messages in the caller's transaction; answers how many were there. */
+    int delete(Connection connection, List<String> interactionIds) throws SQLException;
+
+    /**
      * Marks a message processed for the customer it resolved to, inside the caller's transaction, so processing
      * and its effects commit together. False when it was already processed (by an earlier attempt or another node).
      */

@@ -44,6 +44,10 @@ final class MailSessions {
         }
         if (protocol.startsWith("smtp")) {
             p.put(prefix + "auth", "true");
+            // Where the server offers DSN (RFC 3461), ask for a report on failure or delay, with the headers only:
+            // they carry our Message-ID, which is all a bounce needs, and not the customer's text again.
+            p.put(prefix + "dsn.notify", "FAILURE,DELAY");
+            p.put(prefix + "dsn.ret", "HDRS");
         }
         if (protocol.startsWith("imap")) {
             // Reading a message must not mark it \Seen: it is moved once stored, or left for the next poll.

@@ -91,9 +91,22 @@ final class MailboxIdler implements AutoCloseable {
      * Mail that stays (the platform store is down) is left to the timer after a few rounds.
      */
     private void drain(IMAPFolder inbox) throws MessagingException {
-        for (int round = 0; round < DRAIN_ROUNDS && inbox.getMessageCount() > 0; round++) {
+        for (int round = 0; round < DRAIN_ROUNDS && waiting(inbox) > 0; round++) {
             onNewMail.run();
         }
+    }
+
+    /**
+     * How many mails the inbox holds now. The count a folder keeps is only as fresh as the last command on its
+     * connection, and a poll moves mail on another one; a NOOP brings this connection's count up to date, so mail
+     * that arrived during the poll is not left unannounced while IDLE waits for the next change.
+     */
+    private static int waiting(IMAPFolder inbox) throws MessagingException {
+        inbox.doCommand(protocol -> {
+            protocol.noop();
+            return null;
+        });
+        return inbox.getMessageCount();
     }
 
     @Override

@@ -363,6 +363,31 @@ class MailboxTest {
         assertTrue(announced.get() >= 1);
     }
 
+    @Test
+    void mailArrivingDuringAPollIsTakenWithoutWaitingForTheTimer() throws Exception {
+        AtomicInteger polls = new AtomicInteger();
+        Runnable pollWhileMailArrives = () -> {
+            poller.poll(settings);
+            if (polls.incrementAndGet() == 1) {
+                try {
+                    deliver(mail("", "Second").replace("<m1@", "<m2@"));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        try (MailboxIdler idler = new MailboxIdler("support", () -> settings, pollWhileMailArrives)) {
+            idler.start();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (polls.get() == 0 && count("INBOX") == 0) {
+                    deliver(mail("", "First")); // once IDLE listens, it announces this one
+                }
+                return ingress.stored.size() == 2;
+            });
+        }
+        assertEquals(List.of("First", "Second"), ingress.stored.stream().map(InboundMessage::text).toList());
+    }
+
     private MimeMessage inboxMail() throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
         store.connect("127.0.0.1", greenMail.getImap().getPort(), "support@example.com", "mailbox-secret");

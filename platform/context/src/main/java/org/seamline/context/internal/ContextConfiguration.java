@@ -30,4 +30,8 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Reopen window (hours)", description = "A new message reopens a resolved conversation "
             + "resolved less than this long ago; later it opens a new one. Automatic mail never reopens")
     int reopenWindowHours() default 168;
+
+    @AttributeDefinition(name = "Identity cache size", description = "Identifiers (and as many customers) whose owner "
+            + "processing remembers between messages; 0 turns the cache off")
+    int identityCacheSize() default 100_000;
 }

@@ -89,6 +89,7 @@ final class CustomerStore {
 
     /** Marks an address as unable to receive, with the provider's reason. */
     void markUndeliverable(Connection c, Identifier identifier, String reason) throws SQLException {
+        IdentityCache.bump(c);
         try (PreparedStatement update = c.prepareStatement("UPDATE customer_identifier SET undeliverable_since = ?, "
                 + "undeliverable_reason = ? WHERE id_type = ? AND id_value = ?")) {
             update.setObject(1, now());
@@ -101,12 +102,28 @@ final class CustomerStore {
 
     /** The address works again (the customer wrote from it). */
     void markDeliverable(Connection c, Identifier identifier) throws SQLException {
+        IdentityCache.bump(c);
         try (PreparedStatement update = c.prepareStatement("UPDATE customer_identifier SET undeliverable_since = NULL, "
                 + "undeliverable_reason = NULL WHERE id_type = ? AND id_value = ?")) {
             update.setString(1, identifier.type());
             update.setString(2, identifier.value());
             update.executeUpdate();
         }
+    }
+
+    /** The identifiers these customers own, as (type, normalised value). */
+    Set<Identifier> identifiersOf(Connection c, List<String> customerIds) throws SQLException {
+        Set<Identifier> identifiers = new LinkedHashSet<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT id_type, id_value FROM customer_identifier WHERE customer_id IN ("
+                + SqlLists.placeholders(customerIds.size()) + ")")) {
+            SqlLists.bind(q, 1, customerIds);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    identifiers.add(new Identifier(r.getString(1), r.getString(2)));
+                }
+            }
+        }
+        return identifiers;
     }
 
     /** Identifiers of the canonical customer and everyone merged into it. */

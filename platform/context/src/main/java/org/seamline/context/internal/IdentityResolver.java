@@ -50,19 +50,21 @@ final class IdentityResolver {
         this.autoMergeChannels = Set.copyOf(autoMergeChannels);
     }
 
-    Resolution resolve(Connection c, InboundMessage message, String interactionId) throws SQLException {
+    Resolution resolve(Connection c, InboundMessage message, String interactionId, IdentityCache.View identities)
+            throws SQLException {
         List<Identifier> unknown = new ArrayList<>();
         Map<String, List<Identifier>> byCustomer = new LinkedHashMap<>();
         for (Identifier identifier : normalizer.normalize(message.from().identifiers())) {
-            Optional<CustomerStore.Owner> owner = customers.ownership(c, identifier);
+            Optional<CustomerStore.Owner> owner = identities.ownership(c, customers, identifier);
             if (owner.isEmpty()) {
                 unknown.add(identifier);
             } else {
                 if (owner.get().undeliverable()) {
                     // The customer wrote from it: whatever bounced before, the address works now.
                     customers.markDeliverable(c, identifier);
+                    identities.changed();
                 }
-                String canonical = customers.canonical(c, owner.get().customerId()).orElseThrow();
+                String canonical = identities.canonical(c, customers, owner.get().customerId()).orElseThrow();
                 byCustomer.computeIfAbsent(canonical, k -> new ArrayList<>()).add(identifier);
             }
         }
@@ -77,6 +79,7 @@ final class IdentityResolver {
         for (String other : owners.subList(Math.min(1, owners.size()), owners.size())) {
             if (mayMerge(c, message, customerId, other)) {
                 merged.add(merge(c, customerId, other, message, interactionId));
+                identities.changed();
             } else {
                 conflicting.addAll(byCustomer.get(other));
             }
@@ -89,9 +92,14 @@ final class IdentityResolver {
         return new Resolution(customerId, created, merged, conflicting);
     }
 
+    /** Whether the message could merge customers: several identifiers from a channel that vouches for its senders. */
+    boolean mayMergeOn(InboundMessage message) {
+        return message.from().identifiers().size() > 1 && autoMergeChannels.contains(message.channel());
+    }
+
     /** Only from a channel that vouches for its senders, and never into a customer past the identifier cap. */
     private boolean mayMerge(Connection c, InboundMessage message, String customerId, String other) throws SQLException {
-        return autoMergeChannels.contains(message.channel())
+        return mayMergeOn(message)
                 && customers.identifierCount(c, customerId) + customers.identifierCount(c, other) <= maxIdentifiers;
     }
 

@@ -36,7 +36,8 @@ public class InboxProcessor implements HealthContributor {
         this.pending = new PendingMessages(database, inbox, new IdentityResolver(
                 new IdentifierNormalizer(config.defaultRegion()), new CustomerStore(), config.maxIdentifiersPerCustomer(),
                 channels(config.autoMergeChannels())), continuity(config.continuity()),
-                Duration.ofHours(Math.max(0, config.reopenWindowHours())), events);
+                Duration.ofHours(Math.max(0, config.reopenWindowHours())), events,
+                new IdentityCache(Math.max(0, config.identityCacheSize())));
         this.camel = PluginCamelContext.start(bundleContext, "inbox-processor", new RouteBuilder() {
             @Override
             public void configure() {

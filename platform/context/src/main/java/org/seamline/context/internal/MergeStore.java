@@ -38,6 +38,7 @@ final class MergeStore {
         }
         List<String> survivorMembers = customers.members(c, survivor);
         List<String> mergedMembers = customers.members(c, merged);
+        IdentityCache.bump(c); // first, as every identity change does: one lock order, no deadlock
         try (PreparedStatement point = c.prepareStatement("UPDATE customer SET merged_into = ? WHERE id = ? AND merged_into IS NULL")) {
             point.setString(1, survivor);
             point.setString(2, merged);
@@ -69,6 +70,7 @@ final class MergeStore {
         if (merge.undoneAt() != null) {
             throw new MergeException(MergeException.Kind.CONFLICT, "merge " + mergeId + " was already undone");
         }
+        IdentityCache.bump(c);
         try (PreparedStatement clear = c.prepareStatement("UPDATE customer SET merged_into = NULL WHERE id = ? AND merged_into = ?")) {
             clear.setString(1, merge.mergedId());
             clear.setString(2, merge.survivorId());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.seamline.api.health.Health;
 import org.seamline.api.message.InboundMessage;
+import org.seamline.api.message.MessageMetadata;
 import org.seamline.context.ContextEvents;
 import org.seamline.context.MergeRecord;
 import org.seamline.store.Database;
@@ -37,6 +38,7 @@ final class PendingMessages {
     private final ConversationStore.Continuity continuity;
     private final Duration reopenWindow;
     private final EventPublisher events;
+    private final IdentityCache identities;
     private final CustomerStore customers = new CustomerStore();
     private final ProfileStore profiles = new ProfileStore();
     private final ConversationStore conversations = new ConversationStore();
@@ -45,13 +47,14 @@ final class PendingMessages {
     private volatile String lastError;
 
     PendingMessages(Database database, InboxStore inbox, IdentityResolver resolver, ConversationStore.Continuity continuity,
-                    Duration reopenWindow, EventPublisher events) {
+                    Duration reopenWindow, EventPublisher events, IdentityCache identities) {
         this.database = database;
         this.inbox = inbox;
         this.resolver = resolver;
         this.continuity = continuity;
         this.reopenWindow = reopenWindow;
         this.events = events;
+        this.identities = identities;
     }
 
     /** Processes what is pending now; answers how many messages were processed. */
@@ -79,18 +82,26 @@ final class PendingMessages {
     private void processTogether(List<Interaction> batch) throws SQLException {
         for (int from = 0; from < batch.size(); from += TOGETHER) {
             List<Interaction> group = batch.subList(from, Math.min(from + TOGETHER, batch.size()));
-            List<Resolved> resolved;
+            Group done;
             try {
-                resolved = database.inTransaction(c -> {
+                done = database.inTransaction(c -> {
+                    IdentityCache.View view = identities.open(c);
                     List<Resolved> all = new ArrayList<>();
+                    List<TimelineStore.Entry> entries = new ArrayList<>();
                     for (Interaction interaction : group) {
-                        Resolved one = resolve(c, interaction);
+                        if (touchesTimeline(interaction.message())) {
+                            timeline.append(c, entries);
+                            entries.clear();
+                        }
+                        Resolved one = resolve(c, interaction, view);
                         if (!inbox.markProcessed(c, interaction.id(), one.customerId())) {
                             throw new AlreadyProcessed();
                         }
+                        entries.add(one.entry());
                         all.add(one);
                     }
-                    return all;
+                    timeline.append(c, entries);
+                    return new Group(all, view);
                 });
             } catch (RuntimeException | SQLException e) {
                 if (e instanceof SQLException sql && !aboutThisMessage(sql)) {
@@ -101,12 +112,24 @@ final class PendingMessages {
                 }
                 continue;
             }
-            processed.addAndGet(resolved.size());
-            resolved.forEach(one -> events.post(one.events()));
+            done.identities().remember();
+            processed.addAndGet(done.resolved().size());
+            done.resolved().forEach(one -> events.post(one.events()));
         }
     }
 
-    /** Another node (or an earlier run) processed a message of the group: undo the group and go one by one. */
+    /**
+     * Whether resolving the message may read the timeline (it answers an earlier message, maybe of this group) or
+     * write to it (an automatic merge): then the group's earlier entries go in first, and the timeline keeps its order.
+     */
+    private boolean touchesTimeline(InboundMessage message) {
+        return message.metadata().containsKey(MessageMetadata.REFERENCES) || resolver.mayMergeOn(message);
+    }
+
+    /**
+     * Another node (or an earlier run) processed a message, or an erasure deleted it: undo the group and go one by
+     * one, and undo the single message's effects.
+     */
     private static final class AlreadyProcessed extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -117,14 +140,20 @@ final class PendingMessages {
 
     private void process(Interaction interaction) throws SQLException {
         try {
-            Optional<Resolved> done = database.inTransaction(c -> {
-                Resolved resolved = resolve(c, interaction);
-                return inbox.markProcessed(c, interaction.id(), resolved.customerId()) ? Optional.of(resolved) : Optional.empty();
+            Group done = database.inTransaction(c -> {
+                IdentityCache.View view = identities.open(c);
+                Resolved resolved = resolve(c, interaction, view);
+                if (!inbox.markProcessed(c, interaction.id(), resolved.customerId())) {
+                    throw new AlreadyProcessed(); // undoes what resolving did
+                }
+                timeline.append(c, List.of(resolved.entry()));
+                return new Group(List.of(resolved), view);
             });
-            if (done.isPresent()) {
-                processed.incrementAndGet();
-                events.post(done.get().events());
-            }
+            done.identities().remember();
+            processed.incrementAndGet();
+            events.post(done.resolved().get(0).events());
+        } catch (AlreadyProcessed e) {
+            LOG.debug("Interaction {} was processed or erased meanwhile", interaction.id());
         } catch (RuntimeException e) {
             setAside(interaction, e);
         } catch (SQLException e) {
@@ -150,23 +179,26 @@ final class PendingMessages {
         return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 
-    /** A message's customer, and the events to post once its processing is committed. */
-    private record Resolved(String customerId, EventPublisher.Pending events) {
+    /** A message's customer, its timeline entry (appended with the group's) and the events to post once committed. */
+    private record Resolved(String customerId, TimelineStore.Entry entry, EventPublisher.Pending events) {
     }
 
-    /** Resolves the sender, continues a conversation and appends the message. */
-    private Resolved resolve(Connection c, Interaction interaction) throws SQLException {
+    /** Messages processed in one transaction, and what the transaction read of identities, to remember once committed. */
+    private record Group(List<Resolved> resolved, IdentityCache.View identities) {
+    }
+
+    /** Resolves the sender and continues a conversation; the timeline entry is the caller's to append. */
+    private Resolved resolve(Connection c, Interaction interaction, IdentityCache.View view) throws SQLException {
         InboundMessage message = interaction.message();
-        IdentityResolver.Resolution resolution = resolver.resolve(c, message, interaction.id());
+        IdentityResolver.Resolution resolution = resolver.resolve(c, message, interaction.id(), view);
         String customerId = resolution.customerId();
-        List<String> members = customers.members(c, customerId);
+        List<String> members = view.members(c, customers, customerId);
         if (message.from().name() != null && !message.from().name().isBlank()) {
             profiles.setAttributeIfAbsent(c, members, customerId, "name", message.from().name().strip(),
                     message.channel() + "/" + message.instance());
         }
         ConversationStore.Continuation continuation = conversations.continueOrOpen(c, members, customerId, message,
                 continuity, reopenWindow);
-        timeline.inbound(c, customerId, continuation.conversationId(), message, interaction.id());
 
         EventPublisher.Pending pending = new EventPublisher.Pending();
         if (resolution.created()) {
@@ -186,7 +218,8 @@ final class PendingMessages {
         pending.add(ContextEvents.MESSAGE_RECEIVED, ContextEvents.CUSTOMER_ID, customerId,
                 ContextEvents.CONVERSATION_ID, continuation.conversationId(), ContextEvents.MESSAGE_ID, interaction.id(),
                 ContextEvents.CHANNEL, message.channel(), ContextEvents.INSTANCE, message.instance());
-        return new Resolved(customerId, pending);
+        return new Resolved(customerId, TimelineStore.inbound(customerId, continuation.conversationId(), message, interaction.id()),
+                pending);
     }
 
     Health health() {

@@ -6,16 +6,19 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.seamline.api.ingress.AttachmentStore;
 import org.seamline.api.message.Attachment;
+import org.seamline.api.message.Identifier;
 import org.seamline.context.ContextEvents;
 import org.seamline.context.Customer;
 import org.seamline.context.CustomerPrivacy;
@@ -28,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@link CustomerPrivacy} on the platform database; an erasure is one transaction. */
-@Component(service = CustomerPrivacy.class)
+@Component(service = CustomerPrivacy.class, configurationPid = ContextComponents.PID)
 public class PrivacyService implements CustomerPrivacy {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrivacyService.class);
@@ -50,6 +53,7 @@ public class PrivacyService implements CustomerPrivacy {
     private final InboxStore inbox;
     private final Attachments attachments;
     private final EventPublisher events;
+    private final IdentifierNormalizer normalizer;
     private final CustomerStore customers = new CustomerStore();
     private final ConversationStore conversations = new ConversationStore();
     private final TimelineStore timeline = new TimelineStore();
@@ -57,11 +61,12 @@ public class PrivacyService implements CustomerPrivacy {
 
     @Activate
     public PrivacyService(@Reference Database database, @Reference InboxStore inbox, @Reference Attachments attachments,
-                          @Reference EventPublisher events) {
+                          @Reference EventPublisher events, ContextConfiguration config) {
         this.database = database;
         this.inbox = inbox;
         this.attachments = attachments;
         this.events = events;
+        this.normalizer = new IdentifierNormalizer(config.defaultRegion());
     }
 
     @Override
@@ -91,8 +96,13 @@ public class PrivacyService implements CustomerPrivacy {
                 return Optional.<ErasureRecord>empty();
             }
             List<String> members = customers.members(c, canonical.get());
+            IdentityCache.bump(c);
+            List<Interaction> unprocessed = unprocessedFrom(c, customers.identifiersOf(c, members));
+            List<Interaction> messages = new ArrayList<>(inbox.byCustomers(c, members));
+            messages.addAll(unprocessed);
             Map<String, Integer> removed = new LinkedHashMap<>();
-            removed.put("attachment", attachments.delete(c, attachmentIds(inbox.byCustomers(c, members))));
+            removed.put("attachment", attachments.delete(c, attachmentIds(messages)));
+            removed.put("unprocessed messages", inbox.delete(c, unprocessed.stream().map(Interaction::id).toList()));
             removed.put("conversation_variable", deleteVariables(c, members));
             for (Map.Entry<String, String> table : PERSONAL_DATA.entrySet()) {
                 removed.put(table.getKey(), delete(c, table.getKey(), table.getValue(), members));
@@ -107,6 +117,21 @@ public class PrivacyService implements CustomerPrivacy {
         erased.ifPresent(r -> LOG.info("Erased customer {} ({} ids) by {}: {}", r.customerIds().get(0), r.customerIds().size(),
                 actor, r.removed()));
         return erased;
+    }
+
+    /**
+     * Messages the person sent that are not processed yet (so not linked to them): those from any of their
+     * identifiers, compared as processing would normalise them. They are locked, so processing cannot take one
+     * while the erasure runs.
+     */
+    private List<Interaction> unprocessedFrom(Connection c, Set<Identifier> identifiers) throws SQLException {
+        List<Interaction> theirs = new ArrayList<>();
+        for (Interaction interaction : inbox.unprocessed(c)) {
+            if (normalizer.normalize(interaction.message().from().identifiers()).stream().anyMatch(identifiers::contains)) {
+                theirs.add(interaction);
+            }
+        }
+        return theirs;
     }
 
     /** The stored files the customer's messages refer to. */

@@ -23,15 +23,19 @@ final class TimelineStore {
     private static final String COLUMNS = "seq, customer_id, conversation_id, kind, direction, channel, instance, "
             + "interaction_id, provider_message_id, text, occurred_at";
 
-    void inbound(Connection c, String customerId, String conversationId, InboundMessage message, String interactionId)
-            throws SQLException {
-        append(c, customerId, conversationId, "message", "in", message.channel(), message.instance(), interactionId,
+    /** One row of the timeline, before it is stored. */
+    record Entry(String customerId, String conversationId, String kind, String direction, String channel, String instance,
+                 String interactionId, String providerMessageId, String text, Instant occurredAt) {
+    }
+
+    static Entry inbound(String customerId, String conversationId, InboundMessage message, String interactionId) {
+        return new Entry(customerId, conversationId, "message", "in", message.channel(), message.instance(), interactionId,
                 message.providerMessageId(), message.text(), message.sentAt() != null ? message.sentAt() : message.receivedAt());
     }
 
     void outbound(Connection c, String customerId, OutboundMessage message) throws SQLException {
-        append(c, customerId, message.conversationId(), "message", "out", message.channel(), message.instance(), message.id(),
-                null, message.text(), Instant.now());
+        append(c, List.of(new Entry(customerId, message.conversationId(), "message", "out", message.channel(), message.instance(),
+                message.id(), null, message.text(), Instant.now())));
     }
 
     /**
@@ -50,8 +54,8 @@ final class TimelineStore {
                 }
             }
         }
-        append(c, customerId, message.conversationId(), kind, "out", message.channel(), message.instance(), message.id(),
-                null, detail, Instant.now());
+        append(c, List.of(new Entry(customerId, message.conversationId(), kind, "out", message.channel(), message.instance(),
+                message.id(), null, detail, Instant.now())));
         return true;
     }
 
@@ -60,26 +64,40 @@ final class TimelineStore {
      * assignee change (naming who did it). {@code conversationId} may be null.
      */
     void event(Connection c, String customerId, String conversationId, String kind, String text) throws SQLException {
-        append(c, customerId, conversationId, kind, null, null, null, null, null, text, Instant.now());
+        append(c, List.of(new Entry(customerId, conversationId, kind, null, null, null, null, null, text, Instant.now())));
     }
 
-    private static void append(Connection c, String customerId, String conversationId, String kind, String direction,
-                               String channel, String instance, String interactionId, String providerMessageId, String text,
-                               Instant occurredAt) throws SQLException {
+    /**
+     * Appends entries in their order with one batched statement (on PostgreSQL the driver rewrites it into multi-row
+     * inserts): the timeline's write path costs one round trip per batch, not per entry.
+     */
+    void append(Connection c, List<Entry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO timeline_entry (customer_id, conversation_id, kind, "
                 + "direction, channel, instance, interaction_id, provider_message_id, text, occurred_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, customerId);
-            insert.setString(2, conversationId);
-            insert.setString(3, kind);
-            insert.setString(4, direction);
-            insert.setString(5, channel);
-            insert.setString(6, instance);
-            insert.setString(7, interactionId);
-            insert.setString(8, providerMessageId);
-            insert.setString(9, text);
-            insert.setObject(10, occurredAt.atOffset(ZoneOffset.UTC));
-            insert.executeUpdate();
+            for (Entry entry : entries) {
+                insert.setString(1, entry.customerId());
+                insert.setString(2, entry.conversationId());
+                insert.setString(3, entry.kind());
+                insert.setString(4, entry.direction());
+                insert.setString(5, entry.channel());
+                insert.setString(6, entry.instance());
+                insert.setString(7, entry.interactionId());
+                insert.setString(8, entry.providerMessageId());
+                insert.setString(9, entry.text());
+                insert.setObject(10, entry.occurredAt().atOffset(ZoneOffset.UTC));
+                if (entries.size() == 1) {
+                    insert.executeUpdate();
+                } else {
+                    insert.addBatch();
+                }
+            }
+            if (entries.size() > 1) {
+                insert.executeBatch();
+            }
         }
     }
 

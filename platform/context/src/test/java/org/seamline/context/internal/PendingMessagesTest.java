@@ -120,6 +120,10 @@ class PendingMessagesTest {
         assertEquals(IdentityResolver.MERGE_POLICY, merge.actor());
         assertEquals(anna.mergedCustomers(), List.of(merge.mergedId()));
         assertTrue(merge.evidence() != null, "the message that justified the merge is recorded");
+        assertEquals(List.of("message:text m-1", "message:text m-2", "merge", "message:text m-3"),
+                conversations.timeline(anna.id(), 0, 50).items().stream()
+                        .map(e -> e.kind().equals("message") ? "message:" + e.text() : e.kind()).toList(),
+                "processed in one transaction, the merge still stands where it happened");
     }
 
     @ParameterizedTest

@@ -74,12 +74,27 @@ class PrivacyServiceTest {
         assertEquals(TRACES.size(), traces(database).stream().map(t -> t.substring(t.indexOf(": ") + 2)).distinct().count(),
                 "the scan finds every trace before the erasure");
 
+        // Written while the erasure is requested, not processed yet: hers (her number written another way) and Zed's.
+        Attachment lateFile = context.attachments.store("sms", "main", "late.jpg", "image/jpeg", new byte[] {5});
+        inbox.insert(List.of(
+                new InboundMessage("sms", "main", "m-4", Party.of(null, new Identifier("phone", "+7 916 123-45-67")),
+                        "secret order 4711, where is it?", List.of(lateFile), null, null, null),
+                new InboundMessage("api", "shop", "m-5", Party.of("Zed", new Identifier("userId", "zed")), "still here",
+                        null, null, null, null)));
+
         ErasureRecord erasure = privacy.erase(phoneOnly, "admin").orElseThrow();
+        assertEquals(1, erasure.removed().get("unprocessed messages"), "what she sent but nobody processed yet goes too");
+        pending.processPending();
 
         assertEquals(Set.of(anna.id(), phoneOnly), Set.copyOf(erasure.customerIds()), "a merged id erases the whole person");
         assertEquals(List.of(), traces(database));
-        assertEquals(1, erasure.removed().get("attachment"));
+        assertEquals(2, erasure.removed().get("attachment"));
         assertTrue(context.attachments.file(id(photo)).isEmpty(), "her files are gone");
+        assertTrue(context.attachments.file(id(lateFile)).isEmpty(), "also those of her unprocessed message");
+        assertTrue(directory.findByIdentifier("phone", "+79161234567").isEmpty(), "processing did not bring her back");
+        assertEquals(List.of("hello", "still here"), context.conversations.timeline(
+                directory.findByIdentifier("userId", "zed").orElseThrow().id(), 0, 10).items().stream()
+                .map(e -> e.text()).toList(), "other people's unprocessed messages stay and are processed");
         assertTrue(context.attachments.file(id(zedsFile)).isPresent(), "other customers' files stay");
         assertTrue(directory.findByIdentifier("email", "anna@example.com").isEmpty());
         assertTrue(directory.findByIdentifier("userId", "zed").isPresent(), "other customers are untouched");

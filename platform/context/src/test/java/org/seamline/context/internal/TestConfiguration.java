@@ -39,6 +39,11 @@ final class TestConfiguration {
             public int reopenWindowHours() {
                 return 168;
             }
+
+            @Override
+            public int identityCacheSize() {
+                return 100_000;
+            }
         };
     }
 }

@@ -20,16 +20,22 @@ final class TestContext {
     final CustomerProfilesService profiles;
     final PrivacyService privacy;
     final JdbcAttachmentStore attachments;
+    /** Shared by every processor of this context, as the processor's cache outlives its transactions. */
+    final IdentityCache identities = new IdentityCache(1000);
 
     TestContext(String kind) throws Exception {
-        database = TestDatabases.of(kind);
+        this(TestDatabases.of(kind));
+    }
+
+    TestContext(Database database) {
+        this.database = database;
         inbox = new JdbcInboxStore(database);
         directory = new CustomerDirectoryService(database, TestConfiguration.defaults());
         merges = new CustomerMergesService(database, publisher);
         conversations = new ConversationsService(database, publisher);
         profiles = new CustomerProfilesService(database, publisher);
         attachments = new JdbcAttachmentStore(database);
-        privacy = new PrivacyService(database, inbox, attachments, publisher);
+        privacy = new PrivacyService(database, inbox, attachments, publisher, TestConfiguration.defaults());
     }
 
     /** The processor with the test defaults: cap 20, automatic merges from the API channel, one conversation per customer. */
@@ -39,6 +45,6 @@ final class TestContext {
 
     PendingMessages pending(int maxIdentifiers, ConversationStore.Continuity continuity, Duration reopenWindow) {
         return new PendingMessages(database, inbox, new IdentityResolver(new IdentifierNormalizer(""), new CustomerStore(),
-                maxIdentifiers, Set.of("api")), continuity, reopenWindow, publisher);
+                maxIdentifiers, Set.of("api")), continuity, reopenWindow, publisher, identities);
     }
 }

@@ -223,6 +223,26 @@ public class JdbcInboxStore implements InboxStore {
     }
 
     @Override
+    public List<Interaction> unprocessed(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM inbox_message WHERE processed_at IS NULL ORDER BY seq FOR UPDATE")) {
+            return interactions(query);
+        }
+    }
+
+    @Override
+    public int delete(Connection connection, List<String> interactionIds) throws SQLException {
+        if (interactionIds.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM inbox_message WHERE id IN (" + SqlLists.placeholders(interactionIds.size()) + ")")) {
+            SqlLists.bind(delete, 1, interactionIds);
+            return delete.executeUpdate();
+        }
+    }
+
+    @Override
     public List<Interaction> pending(int limit) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS

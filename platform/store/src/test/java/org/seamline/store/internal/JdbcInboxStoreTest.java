@@ -44,6 +44,18 @@ class JdbcInboxStoreTest {
         assertEquals(2, store.list(null, 0, 10).total());
     }
 
+    @org.junit.jupiter.api.Test
+    void repeatsAreFoundEvenWhenTheUrlAsksForRewrittenBatches() throws Exception {
+        // Rewritten batches report no per-row counts, which would make a repeat look new: the store turns them off.
+        JdbcInboxStore store = new JdbcInboxStore(TestDatabases.postgres("?reWriteBatchedInserts=true"));
+
+        Acceptance first = store.insert(List.of(message("api", "m-1"))).get(0);
+        List<Acceptance> again = store.insert(List.of(message("api", "m-1"), message("api", "m-2")));
+
+        assertEquals(new Acceptance(first.interactionId(), true), again.get(0));
+        assertEquals(2, store.list(null, 0, 10).total());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void aSetAsideMessageIsListedWithItsReasonAndCanBeRetried(String kind) throws Exception {

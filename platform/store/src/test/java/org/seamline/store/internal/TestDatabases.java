@@ -18,7 +18,12 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
-    public static synchronized Database postgres() throws IOException, SQLException {
+    public static Database postgres() throws IOException, SQLException {
+        return postgres("");
+    }
+
+    /** A fresh PostgreSQL database reached with these URL parameters ({@code ?name=value&…}). */
+    public static synchronized Database postgres(String urlParameters) throws IOException, SQLException {
         if (postgres == null) {
             postgres = EmbeddedPostgres.builder().start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -33,7 +38,9 @@ public final class TestDatabases {
         try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + db);
         }
-        return migrated(postgres.getJdbcUrl("postgres", db), "postgres");
+        String url = postgres.getJdbcUrl("postgres", db);
+        return migrated(urlParameters.isEmpty() ? url : url + (url.contains("?") ? "&" : "?") + urlParameters.substring(1),
+                "postgres");
     }
 
     public static Database h2() throws IOException, SQLException {
@@ -46,7 +53,8 @@ public final class TestDatabases {
         return "postgresql".equals(kind) ? postgres() : h2();
     }
 
-    private static Database migrated(String url, String user) throws SQLException {
+    /** A migrated database at {@code url}, pooled as the platform pools it. */
+    public static Database migrated(String url, String user) throws SQLException {
         HikariDataSource pool = DataSources.pooled(url, user, "", 8, 2000);
         new Migrations(TestDatabases.class.getClassLoader(), "org/seamline/store/migration").migrate(pool);
         Database.Dialect dialect = DataSources.dialectOf(url);
