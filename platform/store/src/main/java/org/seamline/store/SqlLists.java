@@ -1,5 +1,6 @@
 package org.seamline.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
@@ -23,5 +24,20 @@ public final class SqlLists {
             statement.setString(index++, value);
         }
         return index;
+    }
+
+    /**
+     * Deletes the rows of {@code table} whose {@code column} is one of {@code values}, in the caller's transaction;
+     * answers how many went. Table and column are our own names, never input.
+     */
+    public static int deleteWhereIn(Connection connection, String table, String column, List<String> values) throws SQLException {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM " + table + " WHERE " + column + " IN (" + placeholders(values.size()) + ")")) {
+            bind(delete, 1, values);
+            return delete.executeUpdate();
+        }
     }
 }

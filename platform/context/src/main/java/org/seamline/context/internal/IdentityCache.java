@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,20 +29,9 @@ final class IdentityCache {
     private long version = -1;
 
     IdentityCache(int capacity) {
-        this.owners = leastRecentlyUsed(capacity);
-        this.canonical = leastRecentlyUsed(capacity);
-        this.members = leastRecentlyUsed(capacity);
-    }
-
-    private static <V> Map<String, V> leastRecentlyUsed(int capacity) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.owners = LeastRecentlyUsed.map(capacity);
+        this.canonical = LeastRecentlyUsed.map(capacity);
+        this.members = LeastRecentlyUsed.map(capacity);
     }
 
     /** Raises the identity version; call it in the transaction that changes an identity. */

@@ -105,7 +105,7 @@ public class PrivacyService implements CustomerPrivacy {
             removed.put("unprocessed messages", inbox.delete(c, unprocessed.stream().map(Interaction::id).toList()));
             removed.put("conversation_variable", deleteVariables(c, members));
             for (Map.Entry<String, String> table : PERSONAL_DATA.entrySet()) {
-                removed.put(table.getKey(), delete(c, table.getKey(), table.getValue(), members));
+                removed.put(table.getKey(), SqlLists.deleteWhereIn(c, table.getKey(), table.getValue(), members));
             }
             removed.put("merge reasons", clearMergeReasons(c, members));
             ErasureRecord record = new ErasureRecord(UUID.randomUUID().toString(), members, actor, Instant.now(), removed);
@@ -146,14 +146,6 @@ public class PrivacyService implements CustomerPrivacy {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM conversation_variable WHERE conversation_id IN "
                 + "(SELECT id FROM conversation WHERE customer_id IN (" + SqlLists.placeholders(customerIds.size()) + "))")) {
             SqlLists.bind(delete, 1, customerIds);
-            return delete.executeUpdate();
-        }
-    }
-
-    private static int delete(Connection c, String table, String column, List<String> ids) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement(
-                "DELETE FROM " + table + " WHERE " + column + " IN (" + SqlLists.placeholders(ids.size()) + ")")) {
-            SqlLists.bind(delete, 1, ids);
             return delete.executeUpdate();
         }
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.seamline.api.message.DeliveryStatus;
@@ -67,36 +68,34 @@ final class TimelineStore {
         append(c, List.of(new Entry(customerId, conversationId, kind, null, null, null, null, null, text, Instant.now())));
     }
 
+    /** Rows per INSERT: 10 parameters each, well below the drivers' limits. */
+    private static final int ROWS_PER_STATEMENT = 100;
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     /**
-     * Appends entries in their order with one batched statement (on PostgreSQL the driver rewrites it into multi-row
-     * inserts): the timeline's write path costs one round trip per batch, not per entry.
+     * Appends entries in their order, up to {@link #ROWS_PER_STATEMENT} per multi-row INSERT: the timeline's write
+     * path costs one round trip (and one statement for the server to run) per batch, not per entry.
      */
     void append(Connection c, List<Entry> entries) throws SQLException {
-        if (entries.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO timeline_entry (customer_id, conversation_id, kind, "
-                + "direction, channel, instance, interaction_id, provider_message_id, text, occurred_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Entry entry : entries) {
-                insert.setString(1, entry.customerId());
-                insert.setString(2, entry.conversationId());
-                insert.setString(3, entry.kind());
-                insert.setString(4, entry.direction());
-                insert.setString(5, entry.channel());
-                insert.setString(6, entry.instance());
-                insert.setString(7, entry.interactionId());
-                insert.setString(8, entry.providerMessageId());
-                insert.setString(9, entry.text());
-                insert.setObject(10, entry.occurredAt().atOffset(ZoneOffset.UTC));
-                if (entries.size() == 1) {
-                    insert.executeUpdate();
-                } else {
-                    insert.addBatch();
+        for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
+            List<Entry> rows = entries.subList(from, Math.min(from + ROWS_PER_STATEMENT, entries.size()));
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO timeline_entry (customer_id, conversation_id, kind, "
+                    + "direction, channel, instance, interaction_id, provider_message_id, text, occurred_at) VALUES "
+                    + String.join(", ", Collections.nCopies(rows.size(), ROW)))) {
+                int p = 1;
+                for (Entry entry : rows) {
+                    insert.setString(p++, entry.customerId());
+                    insert.setString(p++, entry.conversationId());
+                    insert.setString(p++, entry.kind());
+                    insert.setString(p++, entry.direction());
+                    insert.setString(p++, entry.channel());
+                    insert.setString(p++, entry.instance());
+                    insert.setString(p++, entry.interactionId());
+                    insert.setString(p++, entry.providerMessageId());
+                    insert.setString(p++, entry.text());
+                    insert.setObject(p++, entry.occurredAt().atOffset(ZoneOffset.UTC));
                 }
-            }
-            if (entries.size() > 1) {
-                insert.executeBatch();
+                insert.executeUpdate();
             }
         }
     }

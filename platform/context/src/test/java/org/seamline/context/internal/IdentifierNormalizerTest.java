@@ -20,6 +20,17 @@ class IdentifierNormalizerTest {
     }
 
     @Test
+    void aRememberedNumberAnswersAsParsingItAgainWould() {
+        IdentifierNormalizer remembering = new IdentifierNormalizer("ru", 2);
+        IdentifierNormalizer parsing = new IdentifierNormalizer("ru", 0);
+        List<String> written = List.of("8 (916) 123-45-67", "not a number", "+49 30 123456", "8 (916) 123-45-67", "not a number");
+        for (String number : written) {
+            assertEquals(parsing.phone(number), remembering.phone(number), number);
+            assertEquals(parsing.phone(number), remembering.phone(number), number + ", asked again");
+        }
+    }
+
+    @Test
     void aDefaultRegionReadsNationalNumbers() {
         assertEquals(Optional.of("+79161234567"), new IdentifierNormalizer("ru").phone("8 (916) 123-45-67"));
         assertEquals(Optional.of("+4930123456"), new IdentifierNormalizer("DE").phone("030 123456"));

@@ -100,14 +100,7 @@ public class JdbcAttachmentStore implements AttachmentStore, Attachments {
 
     @Override
     public int delete(Connection connection, List<String> ids) throws SQLException {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM attachment WHERE id IN (" + SqlLists.placeholders(ids.size()) + ")")) {
-            SqlLists.bind(delete, 1, ids);
-            return delete.executeUpdate();
-        }
+        return SqlLists.deleteWhereIn(connection, "attachment", "id", ids);
     }
 
     private static String sha256(byte[] content) {

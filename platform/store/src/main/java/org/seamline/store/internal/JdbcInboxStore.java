@@ -232,14 +232,7 @@ public class JdbcInboxStore implements InboxStore {
 
     @Override
     public int delete(Connection connection, List<String> interactionIds) throws SQLException {
-        if (interactionIds.isEmpty()) {
-            return 0;
-        }
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM inbox_message WHERE id IN (" + SqlLists.placeholders(interactionIds.size()) + ")")) {
-            SqlLists.bind(delete, 1, interactionIds);
-            return delete.executeUpdate();
-        }
+        return SqlLists.deleteWhereIn(connection, "inbox_message", "id", interactionIds);
     }
 
     @Override
