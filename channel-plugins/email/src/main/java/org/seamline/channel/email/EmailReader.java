@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -97,6 +98,7 @@ final class EmailReader {
             put(metadata, MessageMetadata.SUBJECT, subject);
             put(metadata, "messageId", messageId);
             put(metadata, "contentSha256", sha256(raw));
+            put(metadata, MessageMetadata.FINGERPRINT, sha256(body(raw)));
             put(metadata, "fullText", full != null && !full.equals(visible) ? full : null);
             List<String> ancestors = ancestorsNearestFirst(mail);
             put(metadata, MessageMetadata.THREAD, ancestors.isEmpty() ? messageId : ancestors.get(ancestors.size() - 1));
@@ -275,6 +277,19 @@ final class EmailReader {
         if (value != null && !value.isBlank()) {
             metadata.put(key, value);
         }
+    }
+
+    /**
+     * The raw mail after its header: what a second delivery of the same mail repeats byte for byte (only the
+     * transport headers differ), and what a different mail reusing a Message-ID does not.
+     */
+    private static byte[] body(byte[] raw) {
+        for (int i = 0; i + 3 < raw.length; i++) {
+            if (raw[i] == '\r' && raw[i + 1] == '\n' && raw[i + 2] == '\r' && raw[i + 3] == '\n') {
+                return Arrays.copyOfRange(raw, i + 4, raw.length);
+            }
+        }
+        return raw;
     }
 
     private static String sha256(byte[] raw) {

@@ -112,6 +112,19 @@ class MailboxTest {
     }
 
     @Test
+    void aSecondDeliveryIsARepeatButAnotherMailReusingTheMessageIdIsNot() throws Exception {
+        deliver(mail("", "Where is my order?"));
+        deliver("Received: from relay2.example.org by mx.example.com; Mon, 23 Nov 2026 10:00:05 +0000\n"
+                + mail("", "Where is my order?")); // the sender's server delivered it twice
+        deliver(mail("", "A different question, same Message-ID from a broken mailer"));
+
+        assertEquals(3, poller.poll(settings));
+
+        assertEquals(List.of("Where is my order?", "A different question, same Message-ID from a broken mailer"),
+                ingress.stored.stream().map(InboundMessage::text).toList());
+    }
+
+    @Test
     void aMailStoredBeforeACrashIsMovedButNotStoredAgain() throws Exception {
         deliver(mail("", "Where is my order?"));
         // The platform committed the mail, then the process died before the move: the mail is still in the inbox.

@@ -8,10 +8,12 @@ import org.seamline.api.ingress.Acceptance;
 import org.seamline.api.ingress.Ingress;
 import org.seamline.api.ingress.IngressUnavailableException;
 import org.seamline.api.message.InboundMessage;
+import org.seamline.api.message.MessageMetadata;
 
 /**
  * The {@link Ingress} contract in memory: one entry per channel + instance + provider message id, repeats answered
- * as duplicates, and an "unavailable" switch like a store that is down.
+ * as duplicates unless their fingerprint differs (then stored under the id + {@code #} + fingerprint, as the
+ * platform does), and an "unavailable" switch like a store that is down.
  */
 final class StoringIngress implements Ingress {
 
@@ -27,6 +29,12 @@ final class StoringIngress implements Ingress {
         String key = message.channel() + "/" + message.instance() + "/" + message.providerMessageId();
         String existing = keys.putIfAbsent(key, "i-" + keys.size());
         if (existing != null) {
+            String fingerprint = message.metadata().get(MessageMetadata.FINGERPRINT);
+            String storedFingerprint = stored.stream().filter(m -> m.providerMessageId().equals(message.providerMessageId()))
+                    .findFirst().map(m -> m.metadata().get(MessageMetadata.FINGERPRINT)).orElse(null);
+            if (fingerprint != null && storedFingerprint != null && !fingerprint.equals(storedFingerprint)) {
+                return accept(message.withProviderMessageId(message.providerMessageId() + "#" + fingerprint.substring(0, 16)));
+            }
             return new Acceptance(existing, true);
         }
         stored.add(message);

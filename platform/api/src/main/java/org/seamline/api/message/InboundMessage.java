@@ -34,4 +34,9 @@ public record InboundMessage(String channel, String instance, String providerMes
             receivedAt = Instant.now();
         }
     }
+
+    /** The same message under another provider id. */
+    public InboundMessage withProviderMessageId(String id) {
+        return new InboundMessage(channel, instance, id, from, text, attachments, sentAt, receivedAt, metadata);
+    }
 }

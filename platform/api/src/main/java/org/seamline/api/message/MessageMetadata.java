@@ -42,6 +42,14 @@ public final class MessageMetadata {
      */
     public static final String REFERENCES = "references";
 
+    /**
+     * What makes two messages under one provider id the same message (an email's body hash). A message that
+     * arrives under a stored provider id but with another fingerprint is a different message from a sender that
+     * reuses ids: it is stored too, under {@code <provider id>#<first 16 characters of the fingerprint>}, instead of
+     * being dropped as a repeat. Without a fingerprint the provider id alone decides.
+     */
+    public static final String FINGERPRINT = "fingerprint";
+
     private MessageMetadata() {
     }
 }

@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.seamline.api.ingress.Acceptance;
 import org.seamline.api.message.InboundMessage;
+import org.seamline.api.message.MessageMetadata;
 import org.seamline.store.Database;
 import org.seamline.store.InboxStore;
 import org.seamline.store.Interaction;
@@ -49,6 +50,36 @@ public class JdbcInboxStore implements InboxStore {
 
     @Override
     public List<Acceptance> insert(List<InboundMessage> messages) throws SQLException {
+        List<Acceptance> answers = new ArrayList<>(insertRetrying(messages));
+        // A repeat whose fingerprint differs from the stored message's is another message reusing the id.
+        Map<String, String> storedFingerprints = fingerprints(answers.stream().filter(Acceptance::duplicate)
+                .map(Acceptance::interactionId).distinct().toList());
+        List<Integer> reusedAt = new ArrayList<>();
+        List<InboundMessage> renamed = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            String fingerprint = messages.get(i).metadata().get(MessageMetadata.FINGERPRINT);
+            String stored = storedFingerprints.get(answers.get(i).interactionId());
+            if (answers.get(i).duplicate() && fingerprint != null && stored != null && !stored.equals(fingerprint)) {
+                reusedAt.add(i);
+                renamed.add(messages.get(i).withProviderMessageId(reusedId(messages.get(i).providerMessageId(), fingerprint)));
+            }
+        }
+        if (!renamed.isEmpty()) {
+            List<Acceptance> second = insertRetrying(renamed);
+            for (int j = 0; j < reusedAt.size(); j++) {
+                answers.set(reusedAt.get(j), second.get(j));
+            }
+        }
+        return answers;
+    }
+
+    /** The id a message reusing another's id is stored under; within the column's 512 characters. */
+    private static String reusedId(String providerMessageId, String fingerprint) {
+        String suffix = "#" + fingerprint.substring(0, Math.min(16, fingerprint.length()));
+        return providerMessageId.substring(0, Math.min(providerMessageId.length(), 512 - suffix.length())) + suffix;
+    }
+
+    private List<Acceptance> insertRetrying(List<InboundMessage> messages) throws SQLException {
         try {
             return insertOnce(messages);
         } catch (SQLException e) {
@@ -58,6 +89,26 @@ public class JdbcInboxStore implements InboxStore {
             // Another node stored one of these keys between our lookup and our insert: its row is visible now.
             return insertOnce(messages);
         }
+    }
+
+    /** The fingerprints of these stored messages (those that have one), by id. */
+    private Map<String, String> fingerprints(List<String> ids) throws SQLException {
+        Map<String, String> fingerprints = new HashMap<>();
+        if (ids.isEmpty()) {
+            return fingerprints;
+        }
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM inbox_message WHERE id IN ("
+                     + SqlLists.placeholders(ids.size()) + ")")) {
+            SqlLists.bind(query, 1, ids);
+            for (Interaction stored : interactions(query)) {
+                String fingerprint = stored.message().metadata().get(MessageMetadata.FINGERPRINT);
+                if (fingerprint != null) {
+                    fingerprints.put(stored.id(), fingerprint);
+                }
+            }
+        }
+        return fingerprints;
     }
 
     private List<Acceptance> insertOnce(List<InboundMessage> messages) throws SQLException {

@@ -44,6 +44,31 @@ class JdbcInboxStoreTest {
         assertEquals(2, store.list(null, 0, 10).total());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aSenderReusingAnIdForAnotherMessageLosesNeither(String kind) throws Exception {
+        JdbcInboxStore store = new JdbcInboxStore(TestDatabases.of(kind));
+        InboundMessage first = fingerprinted("<same@id>", "aaaaaaaaaaaaaaaa1111", "Where is my order?");
+        InboundMessage redelivered = fingerprinted("<same@id>", "aaaaaaaaaaaaaaaa1111", "Where is my order?");
+        InboundMessage other = fingerprinted("<same@id>", "bbbbbbbbbbbbbbbb2222", "A different question");
+
+        Acceptance stored = store.insert(List.of(first)).get(0);
+        List<Acceptance> later = store.insert(List.of(redelivered, other));
+        Acceptance otherAgain = store.insert(List.of(other)).get(0);
+
+        assertEquals(new Acceptance(stored.interactionId(), true), later.get(0), "the same fingerprint is a repeat");
+        assertFalse(later.get(1).duplicate(), "another fingerprint is another message");
+        assertEquals("<same@id>#bbbbbbbbbbbbbbbb", store.find(later.get(1).interactionId()).orElseThrow().message().providerMessageId());
+        assertEquals(new Acceptance(later.get(1).interactionId(), true), otherAgain, "and its repeats are repeats of it");
+        assertEquals(2, store.list(null, 0, 10).total());
+    }
+
+    private static InboundMessage fingerprinted(String id, String fingerprint, String text) {
+        return new InboundMessage("email", "support", id, org.seamline.api.message.Party.of(null,
+                new org.seamline.api.message.Identifier("email", "anna@example.com")), text, null, null, null,
+                java.util.Map.of(org.seamline.api.message.MessageMetadata.FINGERPRINT, fingerprint));
+    }
+
     @org.junit.jupiter.api.Test
     void repeatsAreFoundEvenWhenTheUrlAsksForRewrittenBatches() throws Exception {
         // Rewritten batches report no per-row counts, which would make a repeat look new: the store turns them off.
