@@ -1,6 +1,7 @@
 package org.seamline.context;
 
 import java.sql.SQLException;
+import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Sends an agent's or bot's reply into a conversation, through the outbox. */
@@ -13,8 +14,10 @@ public interface Replies {
      *
      * @param purpose        {@code SERVICE} for answers (refused if the customer opted out on that channel);
      *                       {@code MARKETING} needs the customer's recorded opt-in
+     * @param attachmentIds  files uploaded before ({@code POST /api/v1/attachments}) to send along; the channel must
+     *                       carry attachments
      * @param idempotencyKey the same key never queues a second reply; null for a new random key
      */
-    QueuedReply reply(String conversationId, String text, String channel, ConsentPurpose purpose, String idempotencyKey)
-            throws SQLException, ReplyException;
+    QueuedReply reply(String conversationId, String text, List<String> attachmentIds, String channel, ConsentPurpose purpose,
+                      String idempotencyKey) throws SQLException, ReplyException;
 }

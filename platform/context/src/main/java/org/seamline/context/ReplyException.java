@@ -8,7 +8,16 @@ public class ReplyException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    public enum Kind { NOT_FOUND, UNREACHABLE, NO_CONSENT }
+    public enum Kind {
+        /** No such conversation. */
+        NOT_FOUND,
+        /** No channel can reach the customer with this message (no address, no channel deployed, no attachments). */
+        UNREACHABLE,
+        /** The customer's consent does not allow it. */
+        NO_CONSENT,
+        /** The reply names an attachment that is not stored. */
+        UNKNOWN_ATTACHMENT
+    }
 
     private final Kind kind;
 

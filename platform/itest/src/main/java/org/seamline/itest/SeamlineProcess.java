@@ -118,9 +118,26 @@ public final class SeamlineProcess implements AutoCloseable {
                 .header("Authorization", basic("admin", ADMIN_PASSWORD)).build());
     }
 
+    /** An admin's upload of a file: the body as it is, typed by {@code contentType}. */
+    public HttpResponse<String> uploadAsAdmin(String path, byte[] content, String contentType) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)).header("Content-Type", contentType)
+                .header("Authorization", basic("admin", ADMIN_PASSWORD)).build());
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // The JDK client can pick a pooled keep-alive connection in the instant the server closes it; the
+                // request then meets a closed socket and no byte of an answer. Seen once in ~10 full runs. Sent again
+                // once, on a new connection; any other failure is the test's.
+                if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+                    throw e;
+                }
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,6 +78,21 @@ class EmailChannelIT {
         mail.deliver("From: anna@example.org\nTo: " + reply.getReplyTo()[0] + "\nSubject: Order 4711\nMessage-ID: <c2@example.org>\n"
                 + "Content-Type: text/plain; charset=UTF-8\n\nThanks, and the invoice?");
         await().atMost(WITHIN).until(() -> texts(conversation).contains("message:Thanks, and the invoice?"));
+
+        // An agent sends a file with the next reply.
+        HttpResponse<String> uploaded = seamline.uploadAsAdmin("/api/v1/attachments?name=" + java.net.URLEncoder.encode(
+                "Rechnung 4711.pdf", StandardCharsets.UTF_8), "%PDF-1.4 invoice".getBytes(StandardCharsets.UTF_8), "application/pdf");
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        String file = seamline.readJson(uploaded.body()).get("id").asText();
+        HttpResponse<String> withFile = seamline.asAdmin("POST", "/api/v1/conversations/" + conversation + "/messages",
+                "{\"text\":\"Your invoice.\",\"attachments\":[\"" + file + "\"]}");
+        assertEquals(202, withFile.statusCode(), withFile.body());
+        await().atMost(WITHIN).until(() -> mail.sentTo("anna@example.org").size() == 2);
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) mail.sentTo("anna@example.org").get(1).getContent();
+        assertEquals("Rechnung 4711.pdf", parts.getBodyPart(1).getFileName());
+        assertEquals("%PDF-1.4 invoice", new String(parts.getBodyPart(1).getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(422, seamline.asAdmin("POST", "/api/v1/conversations/" + conversation + "/messages",
+                "{\"text\":\"x\",\"attachments\":[\"no-such-file\"]}").statusCode(), "an unknown file is refused");
 
         // A new mail to the plain address, keeping our subject.
         mail.deliver("From: anna@example.org\nTo: " + MailServer.MAILBOX + "\nSubject: " + reply.getSubject()

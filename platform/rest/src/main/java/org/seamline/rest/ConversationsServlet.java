@@ -75,7 +75,8 @@ public class ConversationsServlet extends PatchableServlet {
             String text = JsonBodies.required(body, "text");
             String purpose = JsonBodies.text(body, "purpose");
             try {
-                QueuedReply reply = replies.reply(parts[0], text, JsonBodies.text(body, "channel"),
+                QueuedReply reply = replies.reply(parts[0], text, JsonBodies.stringList(body, "attachments"),
+                        JsonBodies.text(body, "channel"),
                         purpose == null ? ConsentPurpose.SERVICE : CustomersServlet.purpose(purpose),
                         request.getHeader("Idempotency-Key"));
                 JsonResponses.write(response, reply.duplicate() ? 200 : 202, reply);
@@ -84,6 +85,7 @@ public class ConversationsServlet extends PatchableServlet {
                     case NOT_FOUND -> JsonResponses.error(response, 404, "not_found", e.getMessage());
                     case NO_CONSENT -> JsonResponses.error(response, 403, "no_consent", e.getMessage());
                     case UNREACHABLE -> JsonResponses.error(response, 422, "unreachable", e.getMessage());
+                    case UNKNOWN_ATTACHMENT -> JsonResponses.error(response, 422, "unknown_attachment", e.getMessage());
                 }
             }
         });

@@ -60,7 +60,7 @@ public class EmailChannel implements ChannelAdapter {
         this.instance = PluginInstances.name(properties);
         this.settings = new AtomicReference<>(MailboxSettings.from(config));
         this.poller = new MailboxPoller(instance, ingress, reports, attachments);
-        this.sender = new SmtpSender(instance);
+        this.sender = new SmtpSender(instance, attachments);
         this.camel = startPolling(settings.get());
         this.idler = new MailboxIdler(instance, settings::get, this::pollNow);
         idler.start();
@@ -128,7 +128,7 @@ public class EmailChannel implements ChannelAdapter {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TEXT, Capability.RICH_TEXT);
+        return EnumSet.of(Capability.TEXT, Capability.RICH_TEXT, Capability.ATTACHMENTS);
     }
 
     @Override

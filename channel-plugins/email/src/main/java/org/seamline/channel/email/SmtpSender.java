@@ -11,6 +11,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Part;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -18,6 +21,9 @@ import java.util.Locale;
 import org.jsoup.nodes.Entities;
 import org.seamline.api.channel.SendException;
 import org.seamline.api.channel.SendResult;
+import org.seamline.api.ingress.AttachmentStore;
+import org.seamline.api.ingress.IngressUnavailableException;
+import org.seamline.api.message.Attachment;
 import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.Identifier;
 import org.seamline.api.message.MessageMetadata;
@@ -31,15 +37,17 @@ import org.seamline.api.message.OutboundMessage;
 final class SmtpSender {
 
     private final String instance;
+    private final AttachmentStore files;
 
-    SmtpSender(String instance) {
+    SmtpSender(String instance, AttachmentStore files) {
         this.instance = instance;
+        this.files = files;
     }
 
     SendResult send(MailboxSettings settings, OutboundMessage message) throws SendException {
         Session session = MailSessions.smtp(settings);
         try {
-            MimeMessage mail = compose(session, settings, message);
+            MimeMessage mail = compose(session, settings, message, files);
             try (Transport transport = session.getTransport(MailSessions.smtpProtocol(settings))) {
                 transport.connect(settings.smtp().host(), settings.smtp().port(), settings.username(), settings.password());
                 transport.sendMessage(mail, mail.getAllRecipients());
@@ -47,6 +55,8 @@ final class SmtpSender {
             return new SendResult(mail.getMessageID(), DeliveryStatus.SENT);
         } catch (AddressException e) {
             throw new SendException("the recipient's address is not valid", false, e);
+        } catch (IngressUnavailableException e) {
+            throw new SendException("the reply's files cannot be read now", true, e);
         } catch (SendFailedException e) {
             // Rejected recipients are permanent; a server that failed mid-way is worth another try.
             boolean rejected = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
@@ -58,7 +68,8 @@ final class SmtpSender {
         }
     }
 
-    static MimeMessage compose(Session session, MailboxSettings settings, OutboundMessage message) throws MessagingException {
+    private static MimeMessage compose(Session session, MailboxSettings settings, OutboundMessage message, AttachmentStore files)
+            throws MessagingException, IngressUnavailableException, SendException {
         String to = message.to().identifiers().stream().filter(i -> i.type().equals("email")).map(Identifier::value)
                 .findFirst().orElseThrow(() -> new AddressException("the recipient has no email address"));
         String messageId = ConversationTokens.messageId(message.conversationId(), message.id(), settings.domain());
@@ -97,9 +108,32 @@ final class SmtpSender {
         html.setContent("<html><body><div style=\"white-space: pre-wrap\">" + Entities.escape(text) + "</div></body></html>",
                 "text/html; charset=UTF-8");
         MimeMultipart alternative = new MimeMultipart("alternative", plain, html);
-        mail.setContent(alternative);
+        if (message.attachments().isEmpty()) {
+            mail.setContent(alternative);
+        } else {
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            MimeMultipart mixed = new MimeMultipart("mixed", body);
+            for (Attachment attachment : message.attachments()) {
+                mixed.addBodyPart(filePart(attachment, files));
+            }
+            mail.setContent(mixed);
+        }
         mail.saveChanges();
         return mail;
+    }
+
+    /** A file of the reply as an attachment part; a file that is gone (erased) fails the reply for good. */
+    private static MimeBodyPart filePart(Attachment attachment, AttachmentStore files)
+            throws MessagingException, IngressUnavailableException, SendException {
+        byte[] content = files.read(attachment.url()).orElseThrow(() -> new SendException(
+                "the reply's file " + attachment.name() + " is no longer stored", false));
+        MimeBodyPart part = new MimeBodyPart();
+        String type = attachment.contentType() == null ? "application/octet-stream" : attachment.contentType();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(content, type)));
+        part.setFileName(attachment.name() == null ? "attachment" : attachment.name()); // RFC 2231-encoded when not ASCII
+        part.setDisposition(Part.ATTACHMENT);
+        return part;
     }
 
     /** Ids kept in References: the thread's root and the nearest ones, as RFC 5322 suggests when trimming. */

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.seamline.api.channel.SendException;
 import org.seamline.api.channel.SendResult;
+import org.seamline.api.ingress.AttachmentStore;
+import org.seamline.api.message.Attachment;
 import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.DeliveryUpdate;
 import org.seamline.api.message.Identifier;
@@ -273,7 +276,7 @@ class MailboxTest {
                         "RE: Order 4711 " + ConversationTokens.subjectToken(CONVERSATION),
                         MessageMetadata.REFERENCES, "<m1@example.org> <m0.5@example.org> <m0@example.org>"));
 
-        SendResult result = new SmtpSender("support").send(settings, reply);
+        SendResult result = new SmtpSender("support", files).send(settings, reply);
 
         MimeMessage received = greenMail.getReceivedMessages()[0];
         assertEquals(result.providerMessageId(), received.getMessageID());
@@ -287,6 +290,31 @@ class MailboxTest {
         assertEquals("support@example.com", received.getHeader(AutomaticMail.LOOP_HEADER, null));
         assertFalse(received.getContentType().isEmpty());
         assertTrue(received.isMimeType("multipart/alternative"));
+    }
+
+    @Test
+    void aReplyCarriesItsFilesAndAFileThatIsGoneFailsItForGood() throws Exception {
+        Attachment invoice = files.store("agent", "admin", "Счёт 4711.pdf", "application/pdf", "%PDF-1.4 invoice".getBytes(StandardCharsets.UTF_8));
+        OutboundMessage reply = new OutboundMessage("out-2", "key-2", "email", "support",
+                Party.of("Anna", new Identifier("email", "anna@example.org")), "Your invoice is attached.", List.of(invoice),
+                CONVERSATION, Map.of());
+
+        new SmtpSender("support", files).send(settings, reply);
+
+        MimeMessage received = greenMail.getReceivedMessages()[0];
+        assertTrue(received.isMimeType("multipart/mixed"));
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) received.getContent();
+        assertTrue(parts.getBodyPart(0).isMimeType("multipart/alternative"), "the text first");
+        jakarta.mail.BodyPart file = parts.getBodyPart(1);
+        assertEquals("Счёт 4711.pdf", file.getFileName());
+        assertEquals(jakarta.mail.Part.ATTACHMENT, file.getDisposition());
+        assertEquals("%PDF-1.4 invoice", new String(file.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+
+        OutboundMessage gone = new OutboundMessage("out-3", "key-3", "email", "support", reply.to(), "Again", List.of(
+                new Attachment(AttachmentStore.URL_PREFIX + "999", "application/pdf", "erased.pdf", 1L)), CONVERSATION, Map.of());
+        SendException failed = org.junit.jupiter.api.Assertions.assertThrows(SendException.class,
+                () -> new SmtpSender("support", files).send(settings, gone));
+        assertFalse(failed.isRetryable(), "retrying cannot bring an erased file back");
     }
 
     @Test

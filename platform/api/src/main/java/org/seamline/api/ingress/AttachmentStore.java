@@ -1,10 +1,13 @@
 package org.seamline.api.ingress;
 
+import java.util.Optional;
+
 import org.osgi.annotation.versioning.ProviderType;
 import org.seamline.api.message.Attachment;
 
 /**
- * Where a channel keeps the files that come with an inbound message, before it hands the message to {@link Ingress}.
+ * Where a channel keeps the files that come with an inbound message, before it hands the message to {@link Ingress},
+ * and reads the files of a reply it sends.
  * The returned {@link Attachment} (URL {@code seamline:attachment:<id>}) goes into the message; the file is erased
  * with its customer.
  */
@@ -21,4 +24,10 @@ public interface AttachmentStore {
      */
     Attachment store(String channel, String instance, String name, String contentType, byte[] content)
             throws IngressUnavailableException;
+
+    /**
+     * The bytes of a stored attachment, for a channel sending it out ({@code seamline:attachment:<id>}); empty when
+     * there is no such file (erased with its customer, or not one of ours).
+     */
+    Optional<byte[]> read(String url) throws IngressUnavailableException;
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.OutboundMessage;
+import org.seamline.store.SqlLists;
 import org.seamline.context.FailedReply;
 import org.seamline.core.http.Json;
 
@@ -95,6 +96,21 @@ final class OutboxStore {
             }
         }
         return rows;
+    }
+
+    /** The outbound messages to these customers, oldest first (for an erasure, which must find their files). */
+    List<OutboundMessage> byCustomers(Connection c, List<String> customerIds) throws SQLException {
+        List<OutboundMessage> messages = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT " + ROW_COLUMNS + " FROM outbox_message WHERE customer_id IN ("
+                + SqlLists.placeholders(customerIds.size()) + ") ORDER BY created_at")) {
+            SqlLists.bind(q, 1, customerIds);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    messages.add(row(r).message());
+                }
+            }
+        }
+        return messages;
     }
 
     /** An outbound message by its id, locked for this transaction. */

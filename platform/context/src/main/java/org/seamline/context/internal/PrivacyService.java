@@ -58,6 +58,7 @@ public class PrivacyService implements CustomerPrivacy {
     private final ConversationStore conversations = new ConversationStore();
     private final TimelineStore timeline = new TimelineStore();
     private final MergeStore merges = new MergeStore(customers);
+    private final OutboxStore outbox = new OutboxStore();
 
     @Activate
     public PrivacyService(@Reference Database database, @Reference InboxStore inbox, @Reference Attachments attachments,
@@ -100,8 +101,11 @@ public class PrivacyService implements CustomerPrivacy {
             List<Interaction> unprocessed = unprocessedFrom(c, customers.identifiersOf(c, members));
             List<Interaction> messages = new ArrayList<>(inbox.byCustomers(c, members));
             messages.addAll(unprocessed);
+            List<Attachment> files = new ArrayList<>();
+            messages.forEach(m -> files.addAll(m.message().attachments()));
+            outbox.byCustomers(c, members).forEach(m -> files.addAll(m.attachments())); // files sent to them
             Map<String, Integer> removed = new LinkedHashMap<>();
-            removed.put("attachment", attachments.delete(c, attachmentIds(messages)));
+            removed.put("attachment", attachments.delete(c, attachmentIds(files)));
             removed.put("unprocessed messages", inbox.delete(c, unprocessed.stream().map(Interaction::id).toList()));
             removed.put("conversation_variable", deleteVariables(c, members));
             for (Map.Entry<String, String> table : PERSONAL_DATA.entrySet()) {
@@ -134,9 +138,9 @@ public class PrivacyService implements CustomerPrivacy {
         return theirs;
     }
 
-    /** The stored files the customer's messages refer to. */
-    private static List<String> attachmentIds(List<Interaction> messages) {
-        return messages.stream().flatMap(m -> m.message().attachments().stream()).map(Attachment::url)
+    /** The ids of those of these files that are stored with us. */
+    private static List<String> attachmentIds(List<Attachment> files) {
+        return files.stream().map(Attachment::url)
                 .filter(url -> url.startsWith(AttachmentStore.URL_PREFIX))
                 .map(url -> url.substring(AttachmentStore.URL_PREFIX.length())).distinct().toList();
     }

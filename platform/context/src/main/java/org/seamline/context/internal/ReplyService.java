@@ -14,7 +14,10 @@ import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.seamline.api.channel.Capability;
 import org.seamline.api.channel.ChannelAdapter;
+import org.seamline.api.ingress.AttachmentStore;
+import org.seamline.api.message.Attachment;
 import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.Identifier;
 import org.seamline.api.message.MessageMetadata;
@@ -28,9 +31,11 @@ import org.seamline.context.CustomerIdentifier;
 import org.seamline.context.QueuedReply;
 import org.seamline.context.Replies;
 import org.seamline.context.ReplyException;
+import org.seamline.store.Attachments;
 import org.seamline.store.Database;
 import org.seamline.store.InboxStore;
 import org.seamline.store.Interaction;
+import org.seamline.store.StoredFile;
 
 /** {@link Replies}: channel selection, then the outbox row and the timeline entry in one transaction. */
 @Component(service = Replies.class)
@@ -47,6 +52,7 @@ public class ReplyService implements Replies {
     private final EventPublisher events;
     private final InboxStore inbox;
     private final ChannelAdapters adapters;
+    private final Attachments attachments;
     private final CustomerStore customers = new CustomerStore();
     private final ConversationStore conversations = new ConversationStore();
     private final OutboxStore outbox = new OutboxStore();
@@ -54,16 +60,17 @@ public class ReplyService implements Replies {
 
     @Activate
     public ReplyService(@Reference Database database, @Reference InboxStore inbox, @Reference ChannelAdapters adapters,
-                        @Reference EventPublisher events) {
+                        @Reference EventPublisher events, @Reference Attachments attachments) {
         this.database = database;
         this.inbox = inbox;
         this.adapters = adapters;
         this.events = events;
+        this.attachments = attachments;
     }
 
     @Override
-    public QueuedReply reply(String conversationId, String text, String channel, ConsentPurpose purpose, String idempotencyKey)
-            throws SQLException, ReplyException {
+    public QueuedReply reply(String conversationId, String text, List<String> attachmentIds, String channel,
+                             ConsentPurpose purpose, String idempotencyKey) throws SQLException, ReplyException {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey.strip();
         QueuedReply reply = database.inTransaction(c -> {
             Optional<OutboxStore.Row> earlier = outbox.byIdempotencyKey(c, key);
@@ -81,8 +88,12 @@ public class ReplyService implements Replies {
                         ? "the customer opted out of messages on " + adapter.channel()
                         : "the customer has not opted in to " + why.name().toLowerCase(Locale.ROOT) + " on " + adapter.channel());
             }
+            List<Attachment> files = files(attachmentIds);
+            if (!files.isEmpty() && !adapter.capabilities().contains(Capability.ATTACHMENTS)) {
+                throw new ReplyException(ReplyException.Kind.UNREACHABLE, adapter.channel() + " cannot send files");
+            }
             OutboundMessage message = new OutboundMessage(UUID.randomUUID().toString(), key, adapter.channel(),
-                    adapter.instance(), recipient(customer, adapter.channel()), text, List.of(), conversation.id(),
+                    adapter.instance(), recipient(customer, adapter.channel()), text, files, conversation.id(),
                     threading(c, conversation, adapter.channel()));
             outbox.insert(c, customer.id(), message);
             timeline.outbound(c, customer.id(), message);
@@ -95,6 +106,17 @@ public class ReplyService implements Replies {
                     ContextEvents.INSTANCE, reply.instance());
         }
         return reply;
+    }
+
+    /** The uploaded files a reply names, as the message carries them. */
+    private List<Attachment> files(List<String> ids) throws SQLException, ReplyException {
+        List<Attachment> files = new ArrayList<>();
+        for (String id : ids == null ? List.<String>of() : ids) {
+            StoredFile file = attachments.file(id).orElseThrow(
+                    () -> new ReplyException(ReplyException.Kind.UNKNOWN_ATTACHMENT, "no attachment with id " + id));
+            files.add(new Attachment(AttachmentStore.URL_PREFIX + id, file.contentType(), file.name(), (long) file.content().length));
+        }
+        return files;
     }
 
     /**

@@ -15,6 +15,7 @@ import org.seamline.api.channel.ChannelAdapter;
 import org.seamline.api.channel.SendException;
 import org.seamline.api.channel.SendResult;
 import org.seamline.api.health.Health;
+import org.seamline.api.message.Attachment;
 import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.DeliveryUpdate;
 import org.seamline.api.message.Identifier;
@@ -35,6 +36,7 @@ class DeliveryStatusTest {
     private static final class AcceptingChannel implements ChannelAdapter {
         final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
         volatile boolean refusing;
+        volatile boolean carriesFiles;
 
         @Override
         public String channel() {
@@ -48,7 +50,8 @@ class DeliveryStatusTest {
 
         @Override
         public Set<Capability> capabilities() {
-            return Set.of(Capability.TEXT, Capability.DELIVERY_RECEIPTS);
+            return carriesFiles ? Set.of(Capability.TEXT, Capability.DELIVERY_RECEIPTS, Capability.ATTACHMENTS)
+                    : Set.of(Capability.TEXT, Capability.DELIVERY_RECEIPTS);
         }
 
         @Override
@@ -78,7 +81,7 @@ class DeliveryStatusTest {
         ChannelAdapters adapters = new ChannelAdapters();
         sms = new AcceptingChannel();
         adapters.add(sms);
-        replies = new ReplyService(context.database, context.inbox, adapters, context.publisher);
+        replies = new ReplyService(context.database, context.inbox, adapters, context.publisher, context.attachments);
         dispatcher = new Dispatcher(context.database, adapters, context.publisher);
         reports = new DeliveryReportsService(context.database, context.publisher);
         context.inbox.insert(List.of(new InboundMessage("sms", "main", "SMin1", Party.of(null, new Identifier("phone", "+79161234567")),
@@ -96,7 +99,7 @@ class DeliveryStatusTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void lateAndRepeatedReportsNeverMoveAStatusBackwards(String kind) throws Exception {
         setUp(kind);
-        QueuedReply reply = replies.reply(conversation, "Yes, it is.", null, ConsentPurpose.SERVICE, "k-1");
+        QueuedReply reply = replies.reply(conversation, "Yes, it is.", List.of(), null, ConsentPurpose.SERVICE, "k-1");
         assertEquals(1, dispatcher.dispatchDue());
         assertEquals("+79161234567", sms.sent.get(0).to().identifiers().get(0).value());
         assertEquals("SMin1", sms.sent.get(0).metadata().get(MessageMetadata.IN_REPLY_TO), "the reply names what it answers");
@@ -106,7 +109,7 @@ class DeliveryStatusTest {
         assertTrue(reports.report(new DeliveryUpdate(reply.messageId(), "SM1", DeliveryStatus.READ, null, null)));
 
         assertEquals(List.of("status:SENT", "status:READ"), statusKinds(), "each status once, never backwards");
-        assertEquals(DeliveryStatus.READ, replies.reply(conversation, "Yes, it is.", null, ConsentPurpose.SERVICE, "k-1").status());
+        assertEquals(DeliveryStatus.READ, replies.reply(conversation, "Yes, it is.", List.of(), null, ConsentPurpose.SERVICE, "k-1").status());
         assertEquals(2, context.events.of(ContextEvents.MESSAGE_STATUS).size());
         assertEquals(0, dispatcher.dispatchDue(), "nothing is sent twice");
     }
@@ -115,10 +118,33 @@ class DeliveryStatusTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void aReceiptThatOvertakesTheSendIsNotUndoneByIt(String kind) throws Exception {
         setUp(kind);
-        QueuedReply reply = replies.reply(conversation, "Yes.", null, null, null);
+        QueuedReply reply = replies.reply(conversation, "Yes.", List.of(), null, null, null);
         assertTrue(reports.report(new DeliveryUpdate(reply.messageId(), null, DeliveryStatus.DELIVERED, null, null)));
         dispatcher.dispatchDue();
         assertEquals(List.of("status:DELIVERED"), statusKinds());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aReplyCarriesUploadedFilesWhereTheChannelCanAndIsRefusedWhereItCannot(String kind) throws Exception {
+        setUp(kind);
+        String invoice = context.attachments.store("agent", "admin", "invoice 4711.pdf", "application/pdf", new byte[] {1, 2, 3})
+                .url().substring("seamline:attachment:".length());
+
+        ReplyException unknown = assertThrows(ReplyException.class,
+                () -> replies.reply(conversation, "Here it is", List.of("no-such-file"), null, null, null));
+        assertEquals(ReplyException.Kind.UNKNOWN_ATTACHMENT, unknown.kind());
+        ReplyException noFiles = assertThrows(ReplyException.class,
+                () -> replies.reply(conversation, "Here it is", List.of(invoice), null, null, null));
+        assertEquals(ReplyException.Kind.UNREACHABLE, noFiles.kind());
+        assertEquals(0, context.conversations.messages(conversation, 0, 50).items().stream()
+                .filter(e -> "out".equals(e.direction())).count(), "a refused reply queues nothing");
+
+        sms.carriesFiles = true;
+        replies.reply(conversation, "Here it is", List.of(invoice), null, null, null);
+        dispatcher.dispatchDue();
+        assertEquals(List.of(new Attachment("seamline:attachment:" + invoice, "application/pdf", "invoice 4711.pdf", 3L)),
+                sms.sent.get(0).attachments());
     }
 
     @ParameterizedTest
@@ -133,21 +159,21 @@ class DeliveryStatusTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void aHardBounceStopsRepliesToTheAddressUntilTheCustomerWritesFromItAgain(String kind) throws Exception {
         setUp(kind);
-        QueuedReply reply = replies.reply(conversation, "Your code is 1234", null, null, null);
+        QueuedReply reply = replies.reply(conversation, "Your code is 1234", List.of(), null, null, null);
         dispatcher.dispatchDue();
         reports.report(new DeliveryUpdate(reply.messageId(), "SM1", DeliveryStatus.UNDELIVERED, null, "hard bounce: 5.1.1"));
 
         var phone = context.directory.findByIdentifier("phone", "+79161234567").orElseThrow().identifiers().get(0);
         assertFalse(phone.deliverable());
         assertEquals("hard bounce: 5.1.1", phone.undeliverableReason());
-        ReplyException refused = assertThrows(ReplyException.class, () -> replies.reply(conversation, "Again?", null, null, null));
+        ReplyException refused = assertThrows(ReplyException.class, () -> replies.reply(conversation, "Again?", List.of(), null, null, null));
         assertEquals("every sms address of the customer was reported undeliverable", refused.getMessage());
 
         context.inbox.insert(List.of(new InboundMessage("sms", "main", "SMin9", Party.of(null, new Identifier("phone", "+79161234567")),
                 "I have a new SIM, same number", null, null, null, null)));
         context.pending().processPending();
         assertTrue(context.directory.findByIdentifier("phone", "+79161234567").orElseThrow().identifiers().get(0).deliverable());
-        replies.reply(conversation, "Welcome back", null, null, null);
+        replies.reply(conversation, "Welcome back", List.of(), null, null, null);
     }
 
     @ParameterizedTest
@@ -156,7 +182,7 @@ class DeliveryStatusTest {
         setUp(kind);
         DeadLettersService deadLetters = new DeadLettersService(context.database);
         sms.refusing = true;
-        QueuedReply reply = replies.reply(conversation, "Your order shipped", null, null, "ship-1");
+        QueuedReply reply = replies.reply(conversation, "Your order shipped", List.of(), null, null, "ship-1");
         dispatcher.dispatchDue();
 
         FailedReply failed = deadLetters.failedReplies(10).get(0);
@@ -183,7 +209,7 @@ class DeliveryStatusTest {
         context.pending().processPending();
         String zeds = context.conversations.conversations(
                 context.directory.findByIdentifier("email", "zed@example.com").orElseThrow().id(), null, null).get(0).id();
-        ReplyException refused = assertThrows(ReplyException.class, () -> replies.reply(zeds, "hi", null, null, null));
+        ReplyException refused = assertThrows(ReplyException.class, () -> replies.reply(zeds, "hi", List.of(), null, null, null));
         assertEquals(ReplyException.Kind.UNREACHABLE, refused.kind());
         assertEquals("the customer has no phone identifier for sms", refused.getMessage());
     }

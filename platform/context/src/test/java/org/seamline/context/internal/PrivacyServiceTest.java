@@ -17,6 +17,7 @@ import org.seamline.api.ingress.AttachmentStore;
 import org.seamline.api.message.Attachment;
 import org.seamline.api.message.Identifier;
 import org.seamline.api.message.InboundMessage;
+import org.seamline.api.message.OutboundMessage;
 import org.seamline.api.message.Party;
 import org.seamline.context.ConsentPurpose;
 import org.seamline.context.ConversationChange;
@@ -82,13 +83,23 @@ class PrivacyServiceTest {
                 new InboundMessage("api", "shop", "m-5", Party.of("Zed", new Identifier("userId", "zed")), "still here",
                         null, null, null, null)));
 
+        // A file an agent sent her.
+        Attachment sentFile = context.attachments.store("agent", "admin", "invoice.pdf", "application/pdf", new byte[] {6});
+        database.inTransaction(c -> {
+            new OutboxStore().insert(c, anna.id(), new OutboundMessage("out-1", "k-1", "api", "shop",
+                    Party.of(null, new Identifier("email", "anna@example.com")), "your invoice", List.of(sentFile), conversation,
+                    Map.of()));
+            return null;
+        });
+
         ErasureRecord erasure = privacy.erase(phoneOnly, "admin").orElseThrow();
         assertEquals(1, erasure.removed().get("unprocessed messages"), "what she sent but nobody processed yet goes too");
         pending.processPending();
 
         assertEquals(Set.of(anna.id(), phoneOnly), Set.copyOf(erasure.customerIds()), "a merged id erases the whole person");
         assertEquals(List.of(), traces(database));
-        assertEquals(2, erasure.removed().get("attachment"));
+        assertEquals(3, erasure.removed().get("attachment"));
+        assertTrue(context.attachments.file(id(sentFile)).isEmpty(), "and the files sent to her");
         assertTrue(context.attachments.file(id(photo)).isEmpty(), "her files are gone");
         assertTrue(context.attachments.file(id(lateFile)).isEmpty(), "also those of her unprocessed message");
         assertTrue(directory.findByIdentifier("phone", "+79161234567").isEmpty(), "processing did not bring her back");

@@ -86,6 +86,18 @@ public class JdbcAttachmentStore implements AttachmentStore, Attachments {
     }
 
     @Override
+    public Optional<byte[]> read(String url) throws IngressUnavailableException {
+        if (url == null || !url.startsWith(URL_PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            return file(url.substring(URL_PREFIX.length())).map(StoredFile::content);
+        } catch (SQLException e) {
+            throw new IngressUnavailableException("the attachment cannot be read now", e);
+        }
+    }
+
+    @Override
     public Optional<StoredFile> file(String id) throws SQLException {
         return database.read(c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT name, content_type, content FROM attachment WHERE id = ?")) {
