@@ -429,6 +429,19 @@ class MailboxTest {
         assertEquals(List.of("First", "Second"), ingress.stored.stream().map(InboundMessage::text).toList());
     }
 
+    @Test
+    void idleAloneTakesEveryMailOfAStreamWithoutTheTimer() throws Exception {
+        try (MailboxIdler idler = new MailboxIdler("support", () -> settings, () -> poller.poll(settings))) {
+            idler.start();
+            java.util.Random random = new java.util.Random(7);
+            for (int i = 0; i < 15; i++) { // arriving at random moments, during polls and between them
+                deliver(mail("", "Mail " + i).replace("<m1@", "<stream-" + i + "@"));
+                Thread.sleep(random.nextInt(300));
+            }
+            await().atMost(Duration.ofSeconds(15)).until(() -> ingress.stored.size() == 15);
+        }
+    }
+
     private MimeMessage inboxMail() throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
         store.connect("127.0.0.1", greenMail.getImap().getPort(), "support@example.com", "mailbox-secret");
