@@ -1,6 +1,8 @@
 package org.seamline.context.internal;
 
 import org.seamline.store.SqlLists;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,31 +14,36 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.seamline.api.message.Attachment;
 import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.InboundMessage;
 import org.seamline.api.message.OutboundMessage;
 import org.seamline.context.TimelineEntry;
+import org.seamline.core.http.Json;
 import org.seamline.store.Page;
 
 /** SQL for the timeline, in the caller's transaction: appended in processing order, read back in that order. */
 final class TimelineStore {
 
     private static final String COLUMNS = "seq, customer_id, conversation_id, kind, direction, channel, instance, "
-            + "interaction_id, provider_message_id, text, occurred_at";
+            + "interaction_id, provider_message_id, text, attachments, occurred_at";
+    private static final TypeReference<List<Attachment>> FILES = new TypeReference<>() {
+    };
 
     /** One row of the timeline, before it is stored. */
     record Entry(String customerId, String conversationId, String kind, String direction, String channel, String instance,
-                 String interactionId, String providerMessageId, String text, Instant occurredAt) {
+                 String interactionId, String providerMessageId, String text, List<Attachment> attachments, Instant occurredAt) {
     }
 
     static Entry inbound(String customerId, String conversationId, InboundMessage message, String interactionId) {
         return new Entry(customerId, conversationId, "message", "in", message.channel(), message.instance(), interactionId,
-                message.providerMessageId(), message.text(), message.sentAt() != null ? message.sentAt() : message.receivedAt());
+                message.providerMessageId(), message.text(), message.attachments(),
+                message.sentAt() != null ? message.sentAt() : message.receivedAt());
     }
 
     void outbound(Connection c, String customerId, OutboundMessage message) throws SQLException {
         append(c, List.of(new Entry(customerId, message.conversationId(), "message", "out", message.channel(), message.instance(),
-                message.id(), null, message.text(), Instant.now())));
+                message.id(), null, message.text(), message.attachments(), Instant.now())));
     }
 
     /**
@@ -56,7 +63,7 @@ final class TimelineStore {
             }
         }
         append(c, List.of(new Entry(customerId, message.conversationId(), kind, "out", message.channel(), message.instance(),
-                message.id(), null, detail, Instant.now())));
+                message.id(), null, detail, List.of(), Instant.now())));
         return true;
     }
 
@@ -65,12 +72,12 @@ final class TimelineStore {
      * assignee change (naming who did it). {@code conversationId} may be null.
      */
     void event(Connection c, String customerId, String conversationId, String kind, String text) throws SQLException {
-        append(c, List.of(new Entry(customerId, conversationId, kind, null, null, null, null, null, text, Instant.now())));
+        append(c, List.of(new Entry(customerId, conversationId, kind, null, null, null, null, null, text, List.of(), Instant.now())));
     }
 
-    /** Rows per INSERT: 10 parameters each, well below the drivers' limits. */
+    /** Rows per INSERT: 11 parameters each, well below the drivers' limits. */
     private static final int ROWS_PER_STATEMENT = 100;
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * Appends entries in their order, up to {@link #ROWS_PER_STATEMENT} per multi-row INSERT: the timeline's write
@@ -80,7 +87,7 @@ final class TimelineStore {
         for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
             List<Entry> rows = entries.subList(from, Math.min(from + ROWS_PER_STATEMENT, entries.size()));
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO timeline_entry (customer_id, conversation_id, kind, "
-                    + "direction, channel, instance, interaction_id, provider_message_id, text, occurred_at) VALUES "
+                    + "direction, channel, instance, interaction_id, provider_message_id, text, attachments, occurred_at) VALUES "
                     + String.join(", ", Collections.nCopies(rows.size(), ROW)))) {
                 int p = 1;
                 for (Entry entry : rows) {
@@ -93,6 +100,7 @@ final class TimelineStore {
                     insert.setString(p++, entry.interactionId());
                     insert.setString(p++, entry.providerMessageId());
                     insert.setString(p++, entry.text());
+                    insert.setString(p++, entry.attachments() == null || entry.attachments().isEmpty() ? null : json(entry.attachments()));
                     insert.setObject(p++, entry.occurredAt().atOffset(ZoneOffset.UTC));
                 }
                 insert.executeUpdate();
@@ -132,10 +140,29 @@ final class TimelineStore {
                 while (r.next()) {
                     entries.add(new TimelineEntry(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                             r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
-                            r.getObject(11, OffsetDateTime.class).toInstant()));
+                            files(r.getString(11)), r.getObject(12, OffsetDateTime.class).toInstant()));
                 }
             }
         }
         return new Page<>(entries, total, offset, limit);
+    }
+
+    private static String json(List<Attachment> attachments) throws SQLException {
+        try {
+            return Json.mapper().writeValueAsString(attachments);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("attachments cannot be written as JSON", e);
+        }
+    }
+
+    private static List<Attachment> files(String json) throws SQLException {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return Json.mapper().readValue(json, FILES);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("a timeline entry's attachments are not readable", e);
+        }
     }
 }

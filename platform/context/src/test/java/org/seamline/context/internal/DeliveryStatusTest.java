@@ -143,8 +143,11 @@ class DeliveryStatusTest {
         sms.carriesFiles = true;
         replies.reply(conversation, "Here it is", List.of(invoice), null, null, null);
         dispatcher.dispatchDue();
-        assertEquals(List.of(new Attachment("seamline:attachment:" + invoice, "application/pdf", "invoice 4711.pdf", 3L)),
-                sms.sent.get(0).attachments());
+        Attachment sent = new Attachment("seamline:attachment:" + invoice, "application/pdf", "invoice 4711.pdf", 3L);
+        assertEquals(List.of(sent), sms.sent.get(0).attachments());
+        assertEquals(List.of(sent), context.conversations.messages(conversation, 0, 50).items().stream()
+                .filter(e -> "out".equals(e.direction()) && e.kind().equals("message")).findFirst().orElseThrow().attachments(),
+                "the agent sees the file on the timeline");
     }
 
     @ParameterizedTest

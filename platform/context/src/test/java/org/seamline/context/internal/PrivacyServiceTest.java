@@ -23,6 +23,7 @@ import org.seamline.context.ConsentPurpose;
 import org.seamline.context.ConversationChange;
 import org.seamline.context.Customer;
 import org.seamline.context.ProfileChange;
+import org.seamline.context.TimelineEntry;
 import org.seamline.context.ErasureRecord;
 import org.seamline.store.Database;
 import org.seamline.store.internal.JdbcInboxStore;
@@ -71,6 +72,9 @@ class PrivacyServiceTest {
         assertEquals(1, exported.consents().size());
         assertEquals(2, ((List<?>) export.get("messages")).size(), "the export holds both customers' messages");
         assertEquals(2, ((Customer) export.get("customer")).identifiers().size());
+        assertEquals(List.of(photo), ((List<?>) export.get("timeline")).stream().map(e -> (TimelineEntry) e)
+                .filter(e -> "About my secret order 4711".equals(e.text())).findFirst().orElseThrow().attachments(),
+                "a message's files are on its timeline entry");
 
         assertEquals(TRACES.size(), traces(database).stream().map(t -> t.substring(t.indexOf(": ") + 2)).distinct().count(),
                 "the scan finds every trace before the erasure");

@@ -66,7 +66,7 @@ public class TimelineAppendBenchmark {
         for (int i = 0; i < count; i++) {
             String customer = customers.get((int) (System.nanoTime() & 1023) % customers.size());
             entries.add(new TimelineStore.Entry(customer, customer, "message", "in", "sms", "main", UUID.randomUUID().toString(),
-                    "SM" + i, TEXT, now));
+                    "SM" + i, TEXT, List.of(), now));
         }
         database.inTransaction(c -> {
             timeline.append(c, entries);
