@@ -46,6 +46,8 @@ final class MailboxPoller {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private volatile String lastError;
+    /** Why the latest mail went to the failed folder, with its Message-ID: what an admin asks first. */
+    private volatile String lastFailure;
 
     MailboxPoller(String instance, Ingress ingress, DeliveryReports reports, AttachmentStore attachments) {
         this.instance = instance;
@@ -153,6 +155,7 @@ final class MailboxPoller {
             return true;
         } catch (UnreadableMailException | IllegalArgumentException e) {
             LOG.warn("Email {}: mail {} goes to the failed folder: {}", instance, where, e.getMessage());
+            lastFailure = messageIdOf(mail) + ": " + e.getMessage();
             batch.failed.add(mail);
             failed.incrementAndGet();
             return true;
@@ -202,9 +205,20 @@ final class MailboxPoller {
         return folder.getFullName() + "#" + mail.getMessageNumber();
     }
 
+    private static String messageIdOf(MimeMessage mail) {
+        try {
+            String id = mail.getMessageID();
+            return id == null ? "mail without Message-ID" : id;
+        } catch (MessagingException e) {
+            return "mail without a readable Message-ID";
+        }
+    }
+
     Health health() {
         String error = lastError;
-        String detail = "stored: " + stored.get() + ", already stored: " + duplicates.get() + ", failed: " + failed.get();
+        String failure = lastFailure;
+        String detail = "stored: " + stored.get() + ", already stored: " + duplicates.get() + ", failed: " + failed.get()
+                + (failure == null ? "" : " (latest " + failure + ")");
         return error == null ? new Health(Health.State.UP, detail) : new Health(Health.State.DEGRADED, detail + ", " + error);
     }
 }

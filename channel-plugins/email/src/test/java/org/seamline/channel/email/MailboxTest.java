@@ -167,6 +167,8 @@ class MailboxTest {
         assertEquals("A real question", ingress.stored.get(0).text());
         assertEquals(2, count("Failed"));
         assertEquals(0, count("INBOX"));
+        assertTrue(poller.health().detail().contains("failed: 2 (latest <bomb@x>: mail nests more than 10 levels"),
+                "the admin sees which mail went aside and why: " + poller.health().detail());
     }
 
     /** Mail as broken senders and hostile ones write it: each is stored as far as it is readable, or set aside. */
