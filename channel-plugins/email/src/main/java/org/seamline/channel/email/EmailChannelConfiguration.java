@@ -65,4 +65,8 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Conversation token in the subject", description = "Replies carry [ref:…] in the subject, "
             + "so a new mail that keeps the subject still finds its conversation")
     boolean subjectToken() default true;
+
+    @AttributeDefinition(name = "Mails per sender and hour", description = "Beyond this, a sender's mail is still stored "
+            + "but marked automatic (a flood never reopens conversations); 0 counts nothing")
+    int maxMailsPerSenderPerHour() default 30;
 }

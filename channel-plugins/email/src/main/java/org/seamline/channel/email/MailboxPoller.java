@@ -9,6 +9,7 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,7 @@ final class MailboxPoller {
     private final Ingress ingress;
     private final DeliveryReports reports;
     private final AttachmentStore attachments;
+    private final SenderFloods floods;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -50,6 +52,11 @@ final class MailboxPoller {
     private volatile String lastFailure;
 
     MailboxPoller(String instance, Ingress ingress, DeliveryReports reports, AttachmentStore attachments) {
+        this(instance, ingress, reports, attachments, Clock.systemUTC());
+    }
+
+    MailboxPoller(String instance, Ingress ingress, DeliveryReports reports, AttachmentStore attachments, Clock clock) {
+        this.floods = new SenderFloods(clock);
         this.instance = instance;
         this.ingress = ingress;
         this.reports = reports;
@@ -74,7 +81,7 @@ final class MailboxPoller {
                     Batch batch = new Batch();
                     Message[] pending = pending(inbox, settings.batchSize());
                     for (Message message : pending) {
-                        if (!handle(inbox, (MimeMessage) message, reader, settings.domain(), batch)) {
+                        if (!handle(inbox, (MimeMessage) message, reader, settings.domain(), settings.maxMailsPerSenderPerHour(), batch)) {
                             batch.stopped = true;
                             break;
                         }
@@ -133,7 +140,7 @@ final class MailboxPoller {
     }
 
     /** Answers false when the poll must stop (the platform cannot store right now). */
-    private boolean handle(Folder inbox, MimeMessage mail, EmailReader reader, String domain, Batch batch)
+    private boolean handle(Folder inbox, MimeMessage mail, EmailReader reader, String domain, int perHour, Batch batch)
             throws MessagingException {
         if (mail.isSet(Flags.Flag.DELETED)) {
             return true;
@@ -147,7 +154,7 @@ final class MailboxPoller {
                 batch.processed.add(mail);
                 return true;
             }
-            Acceptance acceptance = ingress.accept(reader.read(fetched));
+            Acceptance acceptance = ingress.accept(floods.mark(reader.read(fetched), perHour));
             batch.processed.add(mail);
             (acceptance.duplicate() ? duplicates : stored).incrementAndGet();
             LOG.debug("Email {}: mail {} stored as {}{}", instance, where, acceptance.interactionId(),

@@ -8,7 +8,8 @@ import org.seamline.api.plugin.PluginInstances;
 /** The validated settings of one mailbox; replaced as a whole when its configuration changes. */
 record MailboxSettings(InternetAddress address, String username, String password, Endpoint imap, Endpoint smtp,
                        int pollIntervalSeconds, String inboxFolder, String processedFolder, String failedFolder,
-                       int maxMessageBytes, int maxAttachmentBytes, int batchSize, boolean subjectToken) {
+                       int maxMessageBytes, int maxAttachmentBytes, int batchSize, boolean subjectToken,
+                       int maxMailsPerSenderPerHour) {
 
     enum Security { SSL, STARTTLS, NONE }
 
@@ -26,7 +27,7 @@ record MailboxSettings(InternetAddress address, String username, String password
                 folder(config.failedFolder(), "failedFolder"),
                 atLeast(1024, config.maxMessageBytes(), "maxMessageBytes"),
                 atLeast(0, config.maxAttachmentBytes(), "maxAttachmentBytes"), atLeast(1, config.batchSize(), "batchSize"),
-                config.subjectToken());
+                config.subjectToken(), atLeast(0, config.maxMailsPerSenderPerHour(), "maxMailsPerSenderPerHour"));
     }
 
     /** The domain our Message-IDs are made in: the mailbox's own. */

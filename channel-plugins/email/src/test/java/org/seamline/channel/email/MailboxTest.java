@@ -20,7 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -260,6 +264,40 @@ class MailboxTest {
         assertNull(ingress.stored.get(3).metadata().get(MessageMetadata.CONVERSATION));
         assertEquals("<m0@example.org>", ingress.stored.get(3).metadata().get(MessageMetadata.REFERENCES),
                 "the platform looks the answered Message-ID up");
+    }
+
+    @Test
+    void aSendersFloodIsStoredButMarkedAutomaticUntilTheHourHasPassed() throws Exception {
+        Instant[] now = {Instant.parse("2026-11-22T10:00:00Z")};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        MailboxPoller counting = new MailboxPoller("support", ingress, reports, files, clock);
+        for (int i = 0; i < 5; i++) {
+            deliver(mail("", "Mail " + i).replace("<m1@", "<flood-" + i + "@"));
+        }
+        assertEquals(5, counting.poll(settings));
+        now[0] = now[0].plus(Duration.ofMinutes(61));
+        deliver(mail("", "An hour later").replace("<m1@", "<later@"));
+        counting.poll(settings);
+
+        assertEquals(List.of("false", "false", "false", "true", "true", "false"), ingress.stored.stream()
+                .map(m -> String.valueOf(Boolean.parseBoolean(m.metadata().get(MessageMetadata.AUTOMATIC)))).toList(),
+                "all stored; beyond 3 an hour marked, and counted afresh after the hour");
+        assertTrue(ingress.stored.get(3).metadata().get("automaticReason").startsWith("flood"));
     }
 
     @Test
@@ -546,6 +584,11 @@ class MailboxTest {
             @Override
             public boolean subjectToken() {
                 return true;
+            }
+
+            @Override
+            public int maxMailsPerSenderPerHour() {
+                return 3;
             }
         };
     }
