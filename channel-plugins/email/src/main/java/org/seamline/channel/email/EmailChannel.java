@@ -109,10 +109,13 @@ public class EmailChannel implements ChannelAdapter {
         });
     }
 
-    /** The timer and IDLE both poll; one at a time, so a mail is never handled by two sessions at once. */
-    private void pollNow() {
+    /**
+     * The timer and IDLE both poll; one at a time, so a mail is never handled by two sessions at once. Answers how
+     * many mails left the inbox.
+     */
+    private int pollNow() {
         synchronized (pollLock) {
-            withOwnClassLoader(() -> poller.poll(settings.get()));
+            return withOwnClassLoader(() -> poller.poll(settings.get()));
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -20,16 +21,20 @@ final class MailboxIdler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailboxIdler.class);
     private static final long RECONNECT_SECONDS = 5;
-    private static final int DRAIN_ROUNDS = 3;
+    /** Polls in a row that may take nothing while mail waits, before the rest is left to the timer. */
+    private static final int FRUITLESS_POLLS = 3;
+    /** Pause after a poll that took nothing: the server may announce mail before every session can fetch it. */
+    private static final long FRUITLESS_PAUSE_MS = 250;
 
     private final String instance;
     private final Supplier<MailboxSettings> settings;
-    private final Runnable onNewMail;
+    private final IntSupplier onNewMail;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread thread;
     private volatile Store store;
 
-    MailboxIdler(String instance, Supplier<MailboxSettings> settings, Runnable onNewMail) {
+    /** @param onNewMail polls, answering how many mails left the inbox */
+    MailboxIdler(String instance, Supplier<MailboxSettings> settings, IntSupplier onNewMail) {
         this.instance = instance;
         this.settings = settings;
         this.onNewMail = onNewMail;
@@ -88,11 +93,24 @@ final class MailboxIdler implements AutoCloseable {
 
     /**
      * Polls while mail waits in the inbox: a poll moves what it stored, so what is still there arrived meanwhile.
-     * Mail that stays (the platform store is down) is left to the timer after a few rounds.
+     * A poll that took nothing is retried after a pause (the announcement can come before the mail is visible to
+     * the polling session); after a few of those in a row (the platform store is down) the rest is left to the
+     * timer.
      */
     private void drain(IMAPFolder inbox) throws MessagingException {
-        for (int round = 0; round < DRAIN_ROUNDS && waiting(inbox) > 0; round++) {
-            onNewMail.run();
+        int fruitless = 0;
+        while (closed.getCount() > 0 && fruitless < FRUITLESS_POLLS && waiting(inbox) > 0) {
+            if (onNewMail.getAsInt() > 0) {
+                fruitless = 0;
+            } else {
+                fruitless++;
+                try {
+                    closed.await(FRUITLESS_PAUSE_MS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
