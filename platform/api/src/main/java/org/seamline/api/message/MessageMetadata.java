@@ -50,6 +50,16 @@ public final class MessageMetadata {
      */
     public static final String FINGERPRINT = "fingerprint";
 
+    /**
+     * What an inbound interaction is when it is not a written message: {@value #CALL} for a phone call (a voice
+     * channel's; its text is the transcription, if any). The timeline records it under that kind; it continues the
+     * customer's conversation like a message.
+     */
+    public static final String KIND = "kind";
+
+    /** The {@link #KIND} of a phone call. */
+    public static final String CALL = "call";
+
     private MessageMetadata() {
     }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.seamline.api.message.Attachment;
 import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.InboundMessage;
+import org.seamline.api.message.MessageMetadata;
 import org.seamline.api.message.OutboundMessage;
 import org.seamline.context.TimelineEntry;
 import org.seamline.core.http.Json;
@@ -35,8 +36,10 @@ final class TimelineStore {
                  String interactionId, String providerMessageId, String text, List<Attachment> attachments, Instant occurredAt) {
     }
 
+    /** A message, or a call when the channel says so ({@link MessageMetadata#KIND}); nothing else names a kind. */
     static Entry inbound(String customerId, String conversationId, InboundMessage message, String interactionId) {
-        return new Entry(customerId, conversationId, "message", "in", message.channel(), message.instance(), interactionId,
+        String kind = MessageMetadata.CALL.equals(message.metadata().get(MessageMetadata.KIND)) ? MessageMetadata.CALL : "message";
+        return new Entry(customerId, conversationId, kind, "in", message.channel(), message.instance(), interactionId,
                 message.providerMessageId(), message.text(), message.attachments(),
                 message.sentAt() != null ? message.sentAt() : message.receivedAt());
     }

@@ -148,6 +148,23 @@ class PendingMessagesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void aCallIsOnTheTimelineAsACallInTheSameConversation(String kind) throws Exception {
+        setUp(kind, 20);
+        receiveOn("sms", "m-1", "Anna", new Identifier("phone", "+79161234567"));
+        inbox.insert(List.of(new InboundMessage("voice", "main", "CA1", Party.of(null, new Identifier("phone", "+79161234567")),
+                "I called about my order", null, null, null, java.util.Map.of(org.seamline.api.message.MessageMetadata.KIND,
+                org.seamline.api.message.MessageMetadata.CALL, "callDuration", "42"))));
+        pending.processPending();
+
+        Customer anna = directory.findByIdentifier("phone", "+79161234567").orElseThrow();
+        List<TimelineEntry> timeline = conversations.timeline(anna.id(), 0, 10).items();
+        assertEquals(List.of("message", "call"), timeline.stream().map(TimelineEntry::kind).toList());
+        assertEquals(timeline.get(0).conversationId(), timeline.get(1).conversationId(), "the call continues the conversation");
+        assertEquals("voice", timeline.get(1).channel());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void unmergeSeparatesTheConversationsAgain(String kind) throws Exception {
         setUp(kind, 20);
         receive("m-1", null, new Identifier("email", "anna@example.com"));
