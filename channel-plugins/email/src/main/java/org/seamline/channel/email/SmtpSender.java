@@ -47,7 +47,7 @@ final class SmtpSender {
     SendResult send(MailboxSettings settings, OutboundMessage message) throws SendException {
         Session session = MailSessions.smtp(settings);
         try {
-            MimeMessage mail = compose(session, settings, message, files);
+            MimeMessage mail = compose(session, settings, message);
             try (Transport transport = session.getTransport(MailSessions.smtpProtocol(settings))) {
                 transport.connect(settings.smtp().host(), settings.smtp().port(), settings.username(), settings.password());
                 transport.sendMessage(mail, mail.getAllRecipients());
@@ -68,7 +68,7 @@ final class SmtpSender {
         }
     }
 
-    private static MimeMessage compose(Session session, MailboxSettings settings, OutboundMessage message, AttachmentStore files)
+    private MimeMessage compose(Session session, MailboxSettings settings, OutboundMessage message)
             throws MessagingException, IngressUnavailableException, SendException {
         String to = message.to().identifiers().stream().filter(i -> i.type().equals("email")).map(Identifier::value)
                 .findFirst().orElseThrow(() -> new AddressException("the recipient has no email address"));
@@ -115,7 +115,7 @@ final class SmtpSender {
             body.setContent(alternative);
             MimeMultipart mixed = new MimeMultipart("mixed", body);
             for (Attachment attachment : message.attachments()) {
-                mixed.addBodyPart(filePart(attachment, files));
+                mixed.addBodyPart(filePart(attachment));
             }
             mail.setContent(mixed);
         }
@@ -124,8 +124,7 @@ final class SmtpSender {
     }
 
     /** A file of the reply as an attachment part; a file that is gone (erased) fails the reply for good. */
-    private static MimeBodyPart filePart(Attachment attachment, AttachmentStore files)
-            throws MessagingException, IngressUnavailableException, SendException {
+    private MimeBodyPart filePart(Attachment attachment) throws MessagingException, IngressUnavailableException, SendException {
         byte[] content = files.read(attachment.url()).orElseThrow(() -> new SendException(
                 "the reply's file " + attachment.name() + " is no longer stored", false));
         MimeBodyPart part = new MimeBodyPart();
