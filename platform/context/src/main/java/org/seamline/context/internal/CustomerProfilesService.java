@@ -44,6 +44,9 @@ public class CustomerProfilesService implements CustomerProfiles {
             List<String> members = customers.members(c, id);
             for (Map.Entry<String, String> attribute : change.attributes().entrySet()) {
                 if (attribute.getValue() == null) {
+                    if (attribute.getKey().equals("name")) {
+                        IdentityCache.bump(c); // processing remembers who has a name; a channel may name them again
+                    }
                     profiles.removeAttribute(c, members, attribute.getKey());
                 } else {
                     profiles.setAttribute(c, id, attribute.getKey(), attribute.getValue(), source);

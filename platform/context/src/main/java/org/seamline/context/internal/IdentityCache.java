@@ -11,27 +11,30 @@ import java.util.Optional;
 import org.seamline.api.message.Identifier;
 
 /**
- * Remembers who owns an identifier, which customer a customer stands for and who was merged into it, so that
- * resolving a known sender costs no query.
+ * Remembers who owns an identifier, which customer a customer stands for, who was merged into it and whether it
+ * has a name, so that resolving a known sender costs no query.
  *
- * <p>Whatever changes those answers (merge, unmerge, erasure, an address's deliverability) raises the identity
- * version in its own transaction ({@link #bump}). Each transaction that reads through the cache first reads the
- * version; a version other than the one the cache was filled under empties it. What a transaction read from the
- * database is remembered only after it committed, and only if the version is still the one it started with. So a
- * change made by any process sharing the database is seen by the next transaction here, and a rolled-back read
- * is never remembered.
+ * <p>Whatever changes those answers (merge, unmerge, erasure, an address's deliverability, removing a name) raises
+ * the identity version in its own transaction ({@link #bump}). Each transaction that reads through the cache first
+ * reads the version; a version other than the one the cache was filled under empties it. What a transaction read
+ * from the database is remembered only after it committed, and only if the version is still the one it started
+ * with. So a change made by any process sharing the database is seen by the next transaction here, and a
+ * rolled-back read is never remembered.
  */
 final class IdentityCache {
 
     private final Map<String, CustomerStore.Owner> owners;
     private final Map<String, String> canonical;
     private final Map<String, List<String>> members;
+    /** Customers known to have a {@code name} attribute: a named sender's message needs no look at the profile. */
+    private final Map<String, Boolean> named;
     private long version = -1;
 
     IdentityCache(int capacity) {
         this.owners = LeastRecentlyUsed.map(capacity);
         this.canonical = LeastRecentlyUsed.map(capacity);
         this.members = LeastRecentlyUsed.map(capacity);
+        this.named = LeastRecentlyUsed.map(capacity);
     }
 
     /** Raises the identity version; call it in the transaction that changes an identity. */
@@ -54,6 +57,7 @@ final class IdentityCache {
                 owners.clear();
                 canonical.clear();
                 members.clear();
+                named.clear();
                 version = current;
             }
         }
@@ -61,7 +65,7 @@ final class IdentityCache {
     }
 
     synchronized int size() {
-        return owners.size() + canonical.size() + members.size();
+        return owners.size() + canonical.size() + members.size() + named.size();
     }
 
     private static String key(Identifier identifier) {
@@ -79,6 +83,7 @@ final class IdentityCache {
         private final Map<String, CustomerStore.Owner> readOwners = new HashMap<>();
         private final Map<String, String> readCanonical = new HashMap<>();
         private final Map<String, List<String>> readMembers = new HashMap<>();
+        private final Map<String, Boolean> readNamed = new HashMap<>();
 
         private View(long openedAt) {
             this.openedAt = openedAt;
@@ -115,6 +120,16 @@ final class IdentityCache {
             return read;
         }
 
+        /** Whether the customer is known to have a {@code name} attribute. */
+        boolean named(String customerId) {
+            return !changed && Boolean.TRUE.equals(cached(named, customerId));
+        }
+
+        /** The customer has a {@code name} attribute now (it had one, or this transaction gave it one). */
+        void learnNamed(String customerId) {
+            readNamed.put(customerId, Boolean.TRUE);
+        }
+
         /** This transaction changes an identity (and raised the version): trust and keep nothing. */
         void changed() {
             changed = true;
@@ -132,6 +147,7 @@ final class IdentityCache {
                 owners.putAll(readOwners);
                 canonical.putAll(readCanonical);
                 members.putAll(readMembers);
+                named.putAll(readNamed);
             }
         }
 

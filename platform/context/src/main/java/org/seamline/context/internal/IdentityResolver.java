@@ -71,9 +71,6 @@ final class IdentityResolver {
         List<String> owners = new ArrayList<>(byCustomer.keySet());
         boolean created = owners.isEmpty();
         String customerId = created ? customers.create(c, message.from().name()) : owners.get(0);
-        if (!created && message.from().name() != null) {
-            customers.nameIfUnnamed(c, customerId, message.from().name());
-        }
         List<MergeRecord> merged = new ArrayList<>();
         List<Identifier> conflicting = new ArrayList<>();
         for (String other : owners.subList(Math.min(1, owners.size()), owners.size())) {

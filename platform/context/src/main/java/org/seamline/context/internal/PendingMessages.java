@@ -192,9 +192,13 @@ final class PendingMessages {
         IdentityResolver.Resolution resolution = resolver.resolve(c, message, interaction.id(), view);
         String customerId = resolution.customerId();
         List<String> members = view.members(c, customers, customerId);
-        if (message.from().name() != null && !message.from().name().isBlank()) {
-            profiles.setAttributeIfAbsent(c, members, customerId, "name", message.from().name().strip(),
-                    message.channel() + "/" + message.instance());
+        if (message.from().name() != null && !message.from().name().isBlank() && !view.named(customerId)) {
+            if (profiles.setAttributeIfAbsent(c, members, customerId, "name", message.from().name().strip(),
+                    message.channel() + "/" + message.instance())) {
+                // The first name a channel reports names the customer too, when nothing named them yet.
+                customers.nameIfUnnamed(c, customerId, message.from().name().strip());
+            }
+            view.learnNamed(customerId); // so a named sender's next message costs no statement for it
         }
         ConversationStore.Continuation continuation = conversations.continueOrOpen(c, members, customerId, message,
                 continuity, reopenWindow);

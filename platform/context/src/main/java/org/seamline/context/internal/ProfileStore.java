@@ -37,13 +37,17 @@ final class ProfileStore {
         }
     }
 
-    /** Sets an attribute only where none of the customer's members has it: a channel's name never overwrites an agent's. */
-    void setAttributeIfAbsent(Connection c, List<String> members, String customerId, String name, String value, String source)
+    /**
+     * Sets an attribute only where none of the customer's members has it: a channel's name never overwrites an
+     * agent's. Answers whether it was set.
+     */
+    boolean setAttributeIfAbsent(Connection c, List<String> members, String customerId, String name, String value, String source)
             throws SQLException {
         boolean present = attributes(c, members).stream().anyMatch(a -> a.name().equals(name));
         if (!present) {
             setAttribute(c, customerId, name, value, source);
         }
+        return !present;
     }
 
     /** Removes the attribute from every member, so the merged view no longer shows it. */

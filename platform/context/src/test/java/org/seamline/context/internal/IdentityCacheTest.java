@@ -66,6 +66,29 @@ class IdentityCacheTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void aNameAnAgentRemovedIsGivenAgainByTheNextNamedMessage(String kind) throws Exception {
+        setUp(kind);
+        String anna = receiveNamed("m-1", "Anna");
+        receiveNamed("m-2", "Anna"); // remembered as named now
+        java.util.Map<String, String> removeName = new java.util.HashMap<>();
+        removeName.put("name", null);
+        context.profiles.change(anna, new org.seamline.context.ProfileChange(removeName, List.of(), List.of(), null, null), "agent");
+
+        receiveNamed("m-3", "Anna Petrova");
+
+        assertEquals(List.of("Anna Petrova"), context.directory.customer(anna).orElseThrow().attributes().stream()
+                .filter(a -> a.name().equals("name")).map(a -> a.value()).toList());
+    }
+
+    private String receiveNamed(String id, String name) throws Exception {
+        context.inbox.insert(List.of(new InboundMessage("email", "main", id, new Party(name, List.of(ANNA_MAIL)), "text " + id,
+                null, null, null, null)));
+        pending.processPending();
+        return context.directory.findByIdentifier(ANNA_MAIL.type(), ANNA_MAIL.value()).orElseThrow().id();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void afterErasureTheSameAddressIsANewCustomer(String kind) throws Exception {
         setUp(kind);
         String erased = receive("m-1", ANNA_MAIL);

@@ -148,6 +148,20 @@ class PendingMessagesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void theFirstNameAChannelReportsNamesACustomerWhoHadNoneAndLaterNamesChangeNothing(String kind) throws Exception {
+        setUp(kind, 20);
+        receive("m-1", null, new Identifier("phone", "+79161234567"));
+        receive("m-2", "Anna", new Identifier("phone", "+79161234567"));
+        receive("m-3", "Anna P.", new Identifier("phone", "+79161234567"));
+        pending.processPending();
+
+        Customer anna = directory.findByIdentifier("phone", "+79161234567").orElseThrow();
+        assertEquals("Anna", anna.displayName());
+        assertEquals(List.of("Anna"), anna.attributes().stream().filter(a -> a.name().equals("name")).map(a -> a.value()).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void aCallIsOnTheTimelineAsACallInTheSameConversation(String kind) throws Exception {
         setUp(kind, 20);
         receiveOn("sms", "m-1", "Anna", new Identifier("phone", "+79161234567"));
