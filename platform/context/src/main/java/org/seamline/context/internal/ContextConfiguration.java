@@ -34,4 +34,8 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Identity cache size", description = "Identifiers (and as many customers) whose owner "
             + "processing remembers between messages; 0 turns the cache off")
     int identityCacheSize() default 100_000;
+
+    @AttributeDefinition(name = "Worker lease (seconds)", description = "With several nodes on one database, one "
+            + "processes the inbox and sends replies; if it stops renewing, another takes over after this long")
+    int workerLeaseSeconds() default 30;
 }

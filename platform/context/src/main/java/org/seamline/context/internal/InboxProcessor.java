@@ -19,7 +19,8 @@ import org.seamline.store.InboxStore;
 
 /**
  * Runs {@link PendingMessages} (inbound) and the {@link Dispatcher} (outbound) from Camel timer routes, so new
- * messages are resolved, and replies sent, within a fraction of a second.
+ * messages are resolved, and replies sent, within a fraction of a second; on the node holding the
+ * {@link WorkerLease} only, when several nodes share the database.
  */
 @Component(service = HealthContributor.class, immediate = true, configurationPid = ContextComponents.PID)
 public class InboxProcessor implements HealthContributor {
@@ -27,6 +28,7 @@ public class InboxProcessor implements HealthContributor {
     private static final long PERIOD_MS = 200;
 
     private final PendingMessages pending;
+    private final WorkerLease lease;
     private final PluginCamelContext camel;
 
     @Activate
@@ -38,13 +40,23 @@ public class InboxProcessor implements HealthContributor {
                 channels(config.autoMergeChannels())), continuity(config.continuity()),
                 Duration.ofHours(Math.max(0, config.reopenWindowHours())), events,
                 new IdentityCache(Math.max(0, config.identityCacheSize())));
+        this.lease = new WorkerLease(database, nodeName(bundleContext.getProperty("seamline.home")),
+                Duration.ofSeconds(Math.max(2, config.workerLeaseSeconds())));
         this.camel = PluginCamelContext.start(bundleContext, "inbox-processor", new RouteBuilder() {
             @Override
             public void configure() {
                 from("timer:inbox-processor?period=" + PERIOD_MS).routeId("inbox-processor")
-                        .process(exchange -> pending.processPending());
+                        .process(exchange -> {
+                            if (lease.hold()) {
+                                pending.processPending();
+                            }
+                        });
                 from("timer:outbox-dispatcher?period=" + PERIOD_MS).routeId("outbox-dispatcher")
-                        .process(exchange -> dispatcher.dispatchDue());
+                        .process(exchange -> {
+                            if (lease.hold()) {
+                                dispatcher.dispatchDue();
+                            }
+                        });
             }
         });
     }
@@ -63,9 +75,25 @@ public class InboxProcessor implements HealthContributor {
         }
     }
 
+    /**
+     * This node in logs and in the lease table: the host and the installation's folder. It stays the same across
+     * restarts, so a node restarted after a crash takes its own lease back at once instead of waiting it out.
+     */
+    static String nodeName(String home) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        String node = host + ":" + (home == null ? "." : home);
+        return node.length() <= 200 ? node : node.substring(node.length() - 200);
+    }
+
     @Deactivate
     void stop() {
         camel.close();
+        lease.release();
     }
 
     @Override
@@ -73,8 +101,10 @@ public class InboxProcessor implements HealthContributor {
         return "inbox-processor";
     }
 
+    /** Processing's own health on the node holding the lease; a standby is healthy, waiting. */
     @Override
     public Health health() {
-        return pending.health();
+        return lease.held() ? pending.health()
+                : new Health(Health.State.UP, "standby: another node holds the worker lease (" + lease.node() + " waits)");
     }
 }

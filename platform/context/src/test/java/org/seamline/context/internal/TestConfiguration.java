@@ -44,6 +44,11 @@ final class TestConfiguration {
             public int identityCacheSize() {
                 return 100_000;
             }
+
+            @Override
+            public int workerLeaseSeconds() {
+                return 30;
+            }
         };
     }
 }

@@ -56,6 +56,9 @@ public final class TestDatabases {
     /** A migrated database at {@code url}, pooled as the platform pools it. */
     public static Database migrated(String url, String user) throws SQLException {
         HikariDataSource pool = DataSources.pooled(url, user, "", 8, 2000);
+        // Tests open dozens of databases on one server and never close them: keep no idle connections around,
+        // or the server runs out of connection slots.
+        pool.getHikariConfigMXBean().setMinimumIdle(0);
         new Migrations(TestDatabases.class.getClassLoader(), "org/seamline/store/migration").migrate(pool);
         Database.Dialect dialect = DataSources.dialectOf(url);
         return new Database() {
