@@ -104,6 +104,9 @@ public class InboxProcessor implements HealthContributor {
     /** Processing's own health on the node holding the lease; a standby is healthy, waiting. */
     @Override
     public Health health() {
+        if (!lease.asked()) {
+            return new Health(Health.State.UP, "starting");
+        }
         return lease.held() ? pending.health()
                 : new Health(Health.State.UP, "standby: another node holds the worker lease (" + lease.node() + " waits)");
     }

@@ -25,6 +25,7 @@ final class WorkerLease {
     private final String take;
     private long nextAskNanos = System.nanoTime();
     private boolean held;
+    private boolean asked;
 
     WorkerLease(Database database, String node, Duration length) {
         this.database = database;
@@ -39,7 +40,7 @@ final class WorkerLease {
         if (System.nanoTime() - nextAskNanos < 0) {
             return held;
         }
-        long asked = System.nanoTime();
+        long askedAt = System.nanoTime();
         boolean now;
         try {
             now = database.inTransaction(c -> {
@@ -58,7 +59,8 @@ final class WorkerLease {
                     : "Node {} stands by: another node holds the worker lease", node);
         }
         held = now;
-        nextAskNanos = asked + (held ? length.toNanos() / 2 : STANDBY_ASK.toNanos());
+        asked = true;
+        nextAskNanos = askedAt + (held ? length.toNanos() / 2 : STANDBY_ASK.toNanos());
         return held;
     }
 
@@ -84,6 +86,11 @@ final class WorkerLease {
 
     synchronized boolean held() {
         return held;
+    }
+
+    /** Whether the database was asked yet: before that, this node is neither working nor standing by. */
+    synchronized boolean asked() {
+        return asked;
     }
 
     String node() {
