@@ -64,7 +64,8 @@ final class ConversationStore {
         boolean automatic = Boolean.parseBoolean(message.metadata().get(MessageMetadata.AUTOMATIC));
         Optional<Candidate> candidate = named(c, customerMembers, message.metadata().get(MessageMetadata.CONVERSATION));
         if (candidate.isEmpty()) {
-            candidate = referenced(c, customerMembers, message.channel(), message.metadata().get(MessageMetadata.REFERENCES));
+            candidate = referenced(c, customerMembers, message.channel(), message.instance(),
+                    message.metadata().get(MessageMetadata.REFERENCES));
         }
         if (candidate.isEmpty()) {
             Filter filter = Filter.of(continuity, message.channel(), thread);
@@ -300,11 +301,12 @@ final class ConversationStore {
     private static final int MAX_REFERENCES = 20;
 
     /**
-     * The conversation of the nearest referenced message recorded on this channel to or from one of the customer's
-     * members: another customer's message never pulls the sender into that customer's conversation.
+     * The conversation of the nearest referenced message received on this channel instance from, or sent on this
+     * channel to, one of the customer's members: another customer's message never pulls the sender into that
+     * customer's conversation.
      */
-    private Optional<Candidate> referenced(Connection c, List<String> customerMembers, String channel, String references)
-            throws SQLException {
+    private Optional<Candidate> referenced(Connection c, List<String> customerMembers, String channel, String instance,
+                                           String references) throws SQLException {
         if (references == null || references.isBlank()) {
             return Optional.empty();
         }
@@ -312,17 +314,20 @@ final class ConversationStore {
         String ids = SqlLists.placeholders(nearestFirst.size());
         String members = SqlLists.placeholders(customerMembers.size());
         Map<String, String> conversationByReference = new HashMap<>();
-        try (PreparedStatement q = c.prepareStatement(
-                "SELECT provider_message_id, conversation_id FROM timeline_entry WHERE provider_message_id IN (" + ids
-                + ") AND channel = ? AND customer_id IN (" + members + ") AND conversation_id IS NOT NULL "
-                + "UNION ALL SELECT provider_message_id, conversation_id FROM outbox_message WHERE provider_message_id IN ("
-                + ids + ") AND channel = ? AND customer_id IN (" + members + ")")) {
-            int next = 1;
-            for (int part = 0; part < 2; part++) {
-                next = SqlLists.bind(q, next, nearestFirst);
-                q.setString(next++, channel);
-                next = SqlLists.bind(q, next, customerMembers);
-            }
+        // Received messages by the inbox's own unique key (so the timeline needs no index for this), sent ones by
+        // the outbox's provider id.
+        try (PreparedStatement q = c.prepareStatement("SELECT i.provider_message_id, t.conversation_id FROM inbox_message i "
+                + "JOIN timeline_entry t ON t.interaction_id = i.id AND t.direction = 'in' WHERE i.channel = ? AND i.instance = ? "
+                + "AND i.provider_message_id IN (" + ids + ") AND i.customer_id IN (" + members + ") AND t.conversation_id IS NOT NULL "
+                + "UNION ALL SELECT provider_message_id, conversation_id FROM outbox_message WHERE channel = ? "
+                + "AND provider_message_id IN (" + ids + ") AND customer_id IN (" + members + ")")) {
+            q.setString(1, channel);
+            q.setString(2, instance);
+            int next = SqlLists.bind(q, 3, nearestFirst);
+            next = SqlLists.bind(q, next, customerMembers);
+            q.setString(next++, channel);
+            next = SqlLists.bind(q, next, nearestFirst);
+            SqlLists.bind(q, next, customerMembers);
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
                     conversationByReference.putIfAbsent(r.getString(1), r.getString(2));
