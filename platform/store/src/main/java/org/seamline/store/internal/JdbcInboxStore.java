@@ -51,9 +51,15 @@ public class JdbcInboxStore implements InboxStore {
     @Override
     public List<Acceptance> insert(List<InboundMessage> messages) throws SQLException {
         List<Acceptance> answers = new ArrayList<>(insertRetrying(messages));
-        // A repeat whose fingerprint differs from the stored message's is another message reusing the id.
-        Map<String, String> storedFingerprints = fingerprints(answers.stream().filter(Acceptance::duplicate)
-                .map(Acceptance::interactionId).distinct().toList());
+        // A repeat whose fingerprint differs from the stored message's is another message reusing the id. Only repeats
+        // that carry a fingerprint cost the look at the stored ones (a retried webhook without one costs nothing more).
+        List<String> compared = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            if (answers.get(i).duplicate() && messages.get(i).metadata().containsKey(MessageMetadata.FINGERPRINT)) {
+                compared.add(answers.get(i).interactionId());
+            }
+        }
+        Map<String, String> storedFingerprints = fingerprints(compared.stream().distinct().toList());
         List<Integer> reusedAt = new ArrayList<>();
         List<InboundMessage> renamed = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
