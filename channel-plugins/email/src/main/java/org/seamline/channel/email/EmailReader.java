@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -97,8 +96,9 @@ final class EmailReader {
             String subject = mail.getSubject();
             put(metadata, MessageMetadata.SUBJECT, subject);
             put(metadata, "messageId", messageId);
-            put(metadata, "contentSha256", sha256(raw));
-            put(metadata, MessageMetadata.FINGERPRINT, sha256(body(raw)));
+            String rawSha256 = sha256(raw, 0);
+            put(metadata, "contentSha256", rawSha256);
+            put(metadata, MessageMetadata.FINGERPRINT, sha256(raw, bodyStart(raw)));
             put(metadata, "fullText", full != null && !full.equals(visible) ? full : null);
             List<String> ancestors = ancestorsNearestFirst(mail);
             put(metadata, MessageMetadata.THREAD, ancestors.isEmpty() ? messageId : ancestors.get(ancestors.size() - 1));
@@ -117,7 +117,7 @@ final class EmailReader {
                 metadata.put("automaticReason", automatic.get());
             }
             List<Attachment> files = store(bodies.files, metadata);
-            String providerId = messageId != null && !messageId.isBlank() ? messageId.strip() : "sha256:" + sha256(raw);
+            String providerId = messageId != null && !messageId.isBlank() ? messageId.strip() : "sha256:" + rawSha256;
             return new InboundMessage(CHANNEL, instance, providerId,
                     new Party(personal(sender), List.of(new Identifier("email", sender.getAddress()))),
                     visible, files, mail.getSentDate() == null ? null : mail.getSentDate().toInstant(), null, metadata);
@@ -280,21 +280,24 @@ final class EmailReader {
     }
 
     /**
-     * The raw mail after its header: what a second delivery of the same mail repeats byte for byte (only the
-     * transport headers differ), and what a different mail reusing a Message-ID does not.
+     * Where the body starts, after the header: what a second delivery of the same mail repeats byte for byte (only
+     * the transport headers differ), and what a different mail reusing a Message-ID does not.
      */
-    private static byte[] body(byte[] raw) {
+    private static int bodyStart(byte[] raw) {
         for (int i = 0; i + 3 < raw.length; i++) {
             if (raw[i] == '\r' && raw[i + 1] == '\n' && raw[i + 2] == '\r' && raw[i + 3] == '\n') {
-                return Arrays.copyOfRange(raw, i + 4, raw.length);
+                return i + 4;
             }
         }
-        return raw;
+        return 0;
     }
 
-    private static String sha256(byte[] raw) {
+    /** The SHA-256 of {@code raw} from {@code from} on, without copying it. */
+    private static String sha256(byte[] raw, int from) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(raw, from, raw.length - from);
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
