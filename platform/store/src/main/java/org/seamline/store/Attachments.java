@@ -5,12 +5,16 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
+import org.seamline.api.message.Attachment;
 
 /** Reading and erasing stored attachments (channels store them through the API's {@code AttachmentStore}). */
 @ProviderType
 public interface Attachments {
 
     Optional<StoredFile> file(String id) throws SQLException;
+
+    /** A stored file as a message carries it (URL, type, name, size), without reading its bytes. */
+    Optional<Attachment> describe(String id) throws SQLException;
 
     /** Deletes the attachments with these ids in the caller's transaction; answers how many went. */
     int delete(Connection connection, List<String> ids) throws SQLException;

@@ -16,7 +16,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.seamline.api.channel.Capability;
 import org.seamline.api.channel.ChannelAdapter;
-import org.seamline.api.ingress.AttachmentStore;
 import org.seamline.api.message.Attachment;
 import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.Identifier;
@@ -35,7 +34,6 @@ import org.seamline.store.Attachments;
 import org.seamline.store.Database;
 import org.seamline.store.InboxStore;
 import org.seamline.store.Interaction;
-import org.seamline.store.StoredFile;
 
 /** {@link Replies}: channel selection, then the outbox row and the timeline entry in one transaction. */
 @Component(service = Replies.class)
@@ -112,9 +110,8 @@ public class ReplyService implements Replies {
     private List<Attachment> files(List<String> ids) throws SQLException, ReplyException {
         List<Attachment> files = new ArrayList<>();
         for (String id : ids == null ? List.<String>of() : ids) {
-            StoredFile file = attachments.file(id).orElseThrow(
-                    () -> new ReplyException(ReplyException.Kind.UNKNOWN_ATTACHMENT, "no attachment with id " + id));
-            files.add(new Attachment(AttachmentStore.URL_PREFIX + id, file.contentType(), file.name(), (long) file.content().length));
+            files.add(attachments.describe(id).orElseThrow(
+                    () -> new ReplyException(ReplyException.Kind.UNKNOWN_ATTACHMENT, "no attachment with id " + id)));
         }
         return files;
     }

@@ -98,6 +98,19 @@ public class JdbcAttachmentStore implements AttachmentStore, Attachments {
     }
 
     @Override
+    public Optional<Attachment> describe(String id) throws SQLException {
+        return database.read(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT name, content_type, size_bytes FROM attachment WHERE id = ?")) {
+                q.setString(1, id);
+                try (ResultSet r = q.executeQuery()) {
+                    return r.next() ? Optional.of(new Attachment(URL_PREFIX + id, r.getString(2), r.getString(1), r.getLong(3)))
+                            : Optional.<Attachment>empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public Optional<StoredFile> file(String id) throws SQLException {
         return database.read(c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT name, content_type, content FROM attachment WHERE id = ?")) {
