@@ -71,7 +71,7 @@ public class AttachmentsServlet extends HttpServlet {
             }
             try {
                 Attachment stored = store.store(UPLOADS, request.getRemoteUser(), name, request.getContentType(), content);
-                String id = stored.url().substring(AttachmentStore.URL_PREFIX.length());
+                String id = AttachmentStore.idOf(stored.url()).orElseThrow();
                 JsonResponses.write(response, 201, Map.of("id", id, "name", stored.name(), "contentType", stored.contentType(),
                         "size", stored.size()));
             } catch (IngressUnavailableException e) {

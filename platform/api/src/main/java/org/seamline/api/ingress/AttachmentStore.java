@@ -1,7 +1,6 @@
 package org.seamline.api.ingress;
 
 import java.util.Optional;
-
 import org.osgi.annotation.versioning.ProviderType;
 import org.seamline.api.message.Attachment;
 
@@ -16,6 +15,11 @@ public interface AttachmentStore {
 
     /** The URL scheme of stored attachments: {@code seamline:attachment:<id>}. */
     String URL_PREFIX = "seamline:attachment:";
+
+    /** The stored file's id in one of our URLs; empty for any other URL. */
+    static Optional<String> idOf(String url) {
+        return url != null && url.startsWith(URL_PREFIX) ? Optional.of(url.substring(URL_PREFIX.length())) : Optional.empty();
+    }
 
     /**
      * Stores the file durably before returning. The same content with the same name from the same channel instance

@@ -140,9 +140,7 @@ public class PrivacyService implements CustomerPrivacy {
 
     /** The ids of those of these files that are stored with us. */
     private static List<String> attachmentIds(List<Attachment> files) {
-        return files.stream().map(Attachment::url)
-                .filter(url -> url.startsWith(AttachmentStore.URL_PREFIX))
-                .map(url -> url.substring(AttachmentStore.URL_PREFIX.length())).distinct().toList();
+        return files.stream().map(Attachment::url).map(AttachmentStore::idOf).flatMap(Optional::stream).distinct().toList();
     }
 
     /** Context variables hang off conversations, not customers. */

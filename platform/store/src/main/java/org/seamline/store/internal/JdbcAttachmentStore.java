@@ -87,11 +87,12 @@ public class JdbcAttachmentStore implements AttachmentStore, Attachments {
 
     @Override
     public Optional<byte[]> read(String url) throws IngressUnavailableException {
-        if (url == null || !url.startsWith(URL_PREFIX)) {
+        Optional<String> id = AttachmentStore.idOf(url);
+        if (id.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return file(url.substring(URL_PREFIX.length())).map(StoredFile::content);
+            return file(id.get()).map(StoredFile::content);
         } catch (SQLException e) {
             throw new IngressUnavailableException("the attachment cannot be read now", e);
         }
