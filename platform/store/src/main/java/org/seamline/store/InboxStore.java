@@ -39,10 +39,12 @@ public interface InboxStore {
     int delete(Connection connection, List<String> interactionIds) throws SQLException;
 
     /**
-     * Marks a message processed for the customer it resolved to, inside the caller's transaction, so processing
-     * and its effects commit together. False when it was already processed (by an earlier attempt or another node).
+     * Marks a message processed for the customer it resolved to and the conversation it went to, inside the caller's
+     * transaction, so processing and its effects commit together. False when it was already processed (by an earlier
+     * attempt or another node). The conversation is kept so an answer to this message finds it by the inbox's key.
      */
-    boolean markProcessed(Connection connection, String interactionId, String customerId) throws SQLException;
+    boolean markProcessed(Connection connection, String interactionId, String customerId, String conversationId)
+            throws SQLException;
 
     /** Records why a message cannot be processed and takes it off the work list (a poison message must not block). */
     void markFailed(String interactionId, String reason) throws SQLException;

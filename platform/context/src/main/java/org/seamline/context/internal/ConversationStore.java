@@ -314,11 +314,11 @@ final class ConversationStore {
         String ids = SqlLists.placeholders(nearestFirst.size());
         String members = SqlLists.placeholders(customerMembers.size());
         Map<String, String> conversationByReference = new HashMap<>();
-        // Received messages by the inbox's own unique key (so the timeline needs no index for this), sent ones by
-        // the outbox's provider id.
-        try (PreparedStatement q = c.prepareStatement("SELECT i.provider_message_id, t.conversation_id FROM inbox_message i "
-                + "JOIN timeline_entry t ON t.interaction_id = i.id AND t.direction = 'in' WHERE i.channel = ? AND i.instance = ? "
-                + "AND i.provider_message_id IN (" + ids + ") AND i.customer_id IN (" + members + ") AND t.conversation_id IS NOT NULL "
+        // Received messages by the inbox's own unique key (their conversation is on the inbox row, so the timeline
+        // needs no index for this), sent ones by the outbox's provider id.
+        try (PreparedStatement q = c.prepareStatement("SELECT provider_message_id, conversation_id FROM inbox_message "
+                + "WHERE channel = ? AND instance = ? AND provider_message_id IN (" + ids + ") AND customer_id IN (" + members
+                + ") AND conversation_id IS NOT NULL "
                 + "UNION ALL SELECT provider_message_id, conversation_id FROM outbox_message WHERE channel = ? "
                 + "AND provider_message_id IN (" + ids + ") AND customer_id IN (" + members + ")")) {
             q.setString(1, channel);

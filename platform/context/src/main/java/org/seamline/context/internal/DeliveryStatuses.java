@@ -29,9 +29,12 @@ final class DeliveryStatuses {
                     String detail, String providerMessageId) throws SQLException {
         // Only a retry's or a failure's detail is an error; "delivered to handset" is not.
         String error = status == DeliveryStatus.QUEUED || status.isTerminal() ? detail : null;
-        DeliveryStatus stored = outbox.record(c, row.id(), status, attempts, nextAttempt, error, providerMessageId);
-        boolean moved = stored != DeliveryStatus.QUEUED && timeline.status(c, row.customerId(), row.message(), stored, detail);
-        return new Recorded(row, stored, moved);
+        OutboxStore.StatusChange change = outbox.record(c, row.id(), status, attempts, nextAttempt, error, providerMessageId);
+        if (!change.moved()) {
+            return new Recorded(row, change.after(), false);
+        }
+        timeline.status(c, row.customerId(), row.message(), change.after(), detail);
+        return new Recorded(row, change.after(), true);
     }
 
     /** After commit. */

@@ -129,11 +129,11 @@ final class OutboxStore {
 
     /**
      * Records an attempt's outcome or a provider's report. The status is merged by rank with the stored one, so a
-     * delivery receipt that overtook the send's own answer is not undone by it. Answers the status now stored.
+     * delivery receipt that overtook the send's own answer is not undone by it. Answers the status before and after.
      *
      * @param attempts    null leaves the attempt count and next attempt time as they are
      */
-    DeliveryStatus record(Connection c, String id, DeliveryStatus status, Integer attempts, Instant nextAttempt, String error,
+    StatusChange record(Connection c, String id, DeliveryStatus status, Integer attempts, Instant nextAttempt, String error,
                           String providerMessageId) throws SQLException {
         DeliveryStatus current = locked(c, id).orElseThrow(() -> new SQLException("outbox message " + id + " is gone")).status();
         DeliveryStatus merged = status == DeliveryStatus.QUEUED ? current : current.merge(status);
@@ -148,7 +148,17 @@ final class OutboxStore {
             update.setString(6, id);
             update.executeUpdate();
         }
-        return merged;
+        return new StatusChange(current, merged);
+    }
+
+    /**
+     * A recorded status. Statuses only move forward, so a status that moved is one this message never had before:
+     * that is what keeps each status once on the timeline.
+     */
+    record StatusChange(DeliveryStatus before, DeliveryStatus after) {
+        boolean moved() {
+            return before != after;
+        }
     }
 
     private Row row(ResultSet r) throws SQLException {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.seamline.api.health.Health;
 import org.seamline.api.message.InboundMessage;
-import org.seamline.api.message.MessageMetadata;
 import org.seamline.context.ContextEvents;
 import org.seamline.context.MergeRecord;
 import org.seamline.store.Database;
@@ -93,7 +92,7 @@ final class PendingMessages {
                             entries.clear();
                         }
                         Resolved one = resolve(c, interaction, view);
-                        if (!inbox.markProcessed(c, interaction.id(), one.customerId())) {
+                        if (!inbox.markProcessed(c, interaction.id(), one.customerId(), one.entry().conversationId())) {
                             throw new AlreadyProcessed();
                         }
                         entries.add(one.entry());
@@ -118,11 +117,12 @@ final class PendingMessages {
     }
 
     /**
-     * Whether resolving the message may read the timeline (it answers an earlier message, maybe of this group) or
-     * write to it (an automatic merge): then the group's earlier entries go in first, and the timeline keeps its order.
+     * Whether resolving the message may write to the timeline (an automatic merge): then the group's earlier entries
+     * go in first, and the timeline keeps its order. (An answer to an earlier message of the group finds it by its
+     * inbox row, marked already.)
      */
     private boolean touchesTimeline(InboundMessage message) {
-        return message.metadata().containsKey(MessageMetadata.REFERENCES) || resolver.mayMergeOn(message);
+        return resolver.mayMergeOn(message);
     }
 
     /**
@@ -142,7 +142,7 @@ final class PendingMessages {
             Group done = database.inTransaction(c -> {
                 IdentityCache.View view = identities.open(c);
                 Resolved resolved = resolve(c, interaction, view);
-                if (!inbox.markProcessed(c, interaction.id(), resolved.customerId())) {
+                if (!inbox.markProcessed(c, interaction.id(), resolved.customerId(), resolved.entry().conversationId())) {
                     throw new AlreadyProcessed(); // undoes what resolving did
                 }
                 timeline.append(c, List.of(resolved.entry()));

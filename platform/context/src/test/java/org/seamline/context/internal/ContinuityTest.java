@@ -157,6 +157,23 @@ class ContinuityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void anAnswerProcessedTogetherWithTheMessageItAnswersContinuesItsConversation(String kind) throws Exception {
+        setUp(kind, ConversationStore.Continuity.THREAD, Duration.ofDays(7));
+        context.inbox.insert(List.of(
+                new InboundMessage("email", "main", "<first@anna>", ANNA, "text first", null, null, null,
+                        Map.of(MessageMetadata.THREAD, "<first@anna>")),
+                new InboundMessage("email", "main", "<answer@anna>", ANNA, "text answer", null, null, null,
+                        Map.of(MessageMetadata.THREAD, "<elsewhere@anna>", MessageMetadata.REFERENCES, "<first@anna>"))));
+        pending.processPending();
+        String customer = context.directory.findByIdentifier("email", "anna@example.com").orElseThrow().id();
+        List<String> conversations = context.conversations.timeline(customer, 0, 10).items().stream()
+                .map(e -> e.conversationId()).toList();
+        assertEquals(2, conversations.size());
+        assertEquals(conversations.get(0), conversations.get(1), "the answer found the message of its own batch");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void anAgentsChangesAreOnTheTimelineAndVariablesCanBeRemoved(String kind) throws Exception {
         setUp(kind, ConversationStore.Continuity.CUSTOMER, Duration.ofDays(7));
         String id = receive("api", "m-1", null);

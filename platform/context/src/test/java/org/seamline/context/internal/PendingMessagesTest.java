@@ -166,7 +166,7 @@ class PendingMessagesTest {
         setUp(kind, 20);
         receiveOn("sms", "m-1", "Anna", new Identifier("phone", "+79161234567"));
         inbox.insert(List.of(new InboundMessage("voice", "main", "CA1", Party.of(null, new Identifier("phone", "+79161234567")),
-                "I called about my order", null, null, null, java.util.Map.of(org.seamline.api.message.MessageMetadata.KIND,
+                "I called about my order", null, java.time.Instant.parse("2026-03-01T10:15:30.123456Z"), null, java.util.Map.of(org.seamline.api.message.MessageMetadata.KIND,
                 org.seamline.api.message.MessageMetadata.CALL, "callDuration", "42"))));
         pending.processPending();
 
@@ -175,6 +175,8 @@ class PendingMessagesTest {
         assertEquals(List.of("message", "call"), timeline.stream().map(TimelineEntry::kind).toList());
         assertEquals(timeline.get(0).conversationId(), timeline.get(1).conversationId(), "the call continues the conversation");
         assertEquals("voice", timeline.get(1).channel());
+        assertEquals(java.time.Instant.parse("2026-03-01T10:15:30.123456Z"), timeline.get(1).occurredAt(),
+                "the timeline keeps when the call happened, to the microsecond");
     }
 
     @ParameterizedTest

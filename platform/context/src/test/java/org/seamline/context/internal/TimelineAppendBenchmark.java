@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,8 +22,8 @@ import org.seamline.store.Database;
 
 /**
  * QUALITY.md P4: timeline entries appended durably on PostgreSQL, in batches as processing appends them (25 per
- * transaction) and as a bulk writer would (500). Each batch is one transaction, committed durably
- * ({@link DurablePostgres}).
+ * transaction) and as a bulk writer would (500), spread over 100 000 customers with a conversation each. Each batch is
+ * one transaction, committed durably ({@link DurablePostgres}).
  * Scores are entries per second. Run with {@code platform/context/bench-jmh.sh TimelineAppendBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -37,14 +38,18 @@ public class TimelineAppendBenchmark {
             + "Could you check where it is?";
 
     private final TimelineStore timeline = new TimelineStore();
+    private static final int CUSTOMERS = 100_000;
+
     private final List<String> customers = new ArrayList<>();
+    private final List<String> conversations = new ArrayList<>();
     private Database database;
 
     @Setup
     public void setUp() throws Exception {
         database = DurablePostgres.create();
-        for (int i = 0; i < 1000; i++) {
+        for (int i = 0; i < CUSTOMERS; i++) {
             customers.add(UUID.randomUUID().toString());
+            conversations.add(UUID.randomUUID().toString());
         }
     }
 
@@ -64,8 +69,8 @@ public class TimelineAppendBenchmark {
         List<TimelineStore.Entry> entries = new ArrayList<>(count);
         Instant now = Instant.now();
         for (int i = 0; i < count; i++) {
-            String customer = customers.get((int) (System.nanoTime() & 1023) % customers.size());
-            entries.add(new TimelineStore.Entry(customer, customer, "message", "in", "sms", "main", UUID.randomUUID().toString(),
+            int who = ThreadLocalRandom.current().nextInt(CUSTOMERS);
+            entries.add(new TimelineStore.Entry(customers.get(who), conversations.get(who), "message", "in", "sms", "main", UUID.randomUUID().toString(),
                     "SM" + i, TEXT, List.of(), now));
         }
         database.inTransaction(c -> {

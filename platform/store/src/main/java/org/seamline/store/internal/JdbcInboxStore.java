@@ -303,12 +303,14 @@ public class JdbcInboxStore implements InboxStore {
     }
 
     @Override
-    public boolean markProcessed(Connection connection, String interactionId, String customerId) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE inbox_message SET customer_id = ?, processed_at = ? WHERE id = ? AND processed_at IS NULL")) {
+    public boolean markProcessed(Connection connection, String interactionId, String customerId, String conversationId)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE inbox_message SET customer_id = ?, "
+                + "conversation_id = ?, processed_at = ? WHERE id = ? AND processed_at IS NULL")) {
             update.setString(1, customerId);
-            update.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
-            update.setString(3, interactionId);
+            update.setString(2, conversationId);
+            update.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+            update.setString(4, interactionId);
             return update.executeUpdate() == 1;
         }
     }

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the numbered SQL scripts listed in {@code migration/index} once each, in order, and refuses to start when
- * an applied script has changed since. The same scripts run on H2 and PostgreSQL, so they use the SQL both share.
+ * an applied script has changed since. The same scripts run on H2 and PostgreSQL, so they use the SQL both share;
+ * a statement only one of them needs is marked for it (see {@link Script}).
  *
  * <p>A small runner of our own: Flyway 10+ finds its database support through ServiceLoader plugins split over
  * several jars, which needs more OSGi plumbing than these forty lines.
@@ -69,9 +70,12 @@ public final class Migrations {
     }
 
     private void apply(Connection connection, Script script) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
         try (Statement statement = connection.createStatement()) {
-            for (String sql : script.statements()) {
-                statement.execute(sql);
+            for (Step step : script.steps()) {
+                if (step.runsOn(product)) {
+                    statement.execute(step.sql());
+                }
             }
             try (PreparedStatement record = connection.prepareStatement(
                     "INSERT INTO schema_version (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
@@ -121,32 +125,44 @@ public final class Migrations {
         }
     }
 
-    record Script(int version, String name, String checksum, List<String> statements) {
+    /**
+     * A numbered script. Its statements end with a semicolon at the end of a line; a statement after the comment
+     * line {@code -- only on PostgreSQL} (any database's product name) runs on that database only, for what the two
+     * databases spell differently or only one of them has.
+     */
+    record Script(int version, String name, String checksum, List<Step> steps) {
 
-        /** {@code V<n>__<what>.sql}; statements end with a semicolon at the end of a line. */
+        private static final String ONLY_ON = "-- only on ";
+
+        /** {@code V<n>__<what>.sql}. */
         static Script parse(String name, String sql) {
             if (!name.matches("V\\d+__\\w+\\.sql")) {
                 throw new IllegalStateException("Migration name must look like V1__what.sql: " + name);
             }
             int version = Integer.parseInt(name.substring(1, name.indexOf("__")));
-            List<String> statements = new ArrayList<>();
+            List<Step> steps = new ArrayList<>();
             StringBuilder current = new StringBuilder();
+            String onlyOn = null;
             for (String line : sql.split("\\R")) {
                 String trimmed = line.strip();
+                if (trimmed.startsWith(ONLY_ON) && current.isEmpty()) {
+                    onlyOn = trimmed.substring(ONLY_ON.length()).strip();
+                }
                 if (trimmed.isEmpty() || trimmed.startsWith("--")) {
                     continue;
                 }
                 current.append(line).append('\n');
                 if (trimmed.endsWith(";")) {
                     String statement = current.toString().strip();
-                    statements.add(statement.substring(0, statement.length() - 1));
+                    steps.add(new Step(statement.substring(0, statement.length() - 1), onlyOn));
                     current.setLength(0);
+                    onlyOn = null;
                 }
             }
             if (!current.toString().isBlank()) {
                 throw new IllegalStateException("Migration " + name + " ends without a semicolon");
             }
-            return new Script(version, name, sha256(sql), List.copyOf(statements));
+            return new Script(version, name, sha256(sql), List.copyOf(steps));
         }
 
         private static String sha256(String text) {
@@ -155,6 +171,14 @@ public final class Migrations {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** One statement of a script; {@code onlyOn} null when it runs on every database. */
+    record Step(String sql, String onlyOn) {
+
+        boolean runsOn(String product) {
+            return onlyOn == null || onlyOn.equalsIgnoreCase(product);
         }
     }
 }

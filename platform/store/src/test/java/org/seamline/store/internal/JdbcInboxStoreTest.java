@@ -155,8 +155,8 @@ class JdbcInboxStoreTest {
 
         assertEquals(List.of("p-1", "p-2"), store.pending(10).stream().map(i -> i.message().providerMessageId()).toList());
         try (var connection = database.dataSource().getConnection()) {
-            assertTrue(store.markProcessed(connection, first, "customer-1"));
-            assertFalse(store.markProcessed(connection, first, "customer-2"), "a message is processed once");
+            assertTrue(store.markProcessed(connection, first, "customer-1", "conversation-1"));
+            assertFalse(store.markProcessed(connection, first, "customer-2", "conversation-2"), "a message is processed once");
         }
         assertEquals(List.of("p-2"), store.pending(10).stream().map(i -> i.message().providerMessageId()).toList());
     }
