@@ -22,7 +22,7 @@ import org.seamline.store.Database;
 
 /**
  * QUALITY.md P4: timeline entries appended durably on PostgreSQL, in batches as processing appends them (25 per
- * transaction) and as a bulk writer would (500), spread over 100 000 customers with a conversation each. Each batch is
+ * transaction) and as bulk writers would (500, 2000), spread over 100 000 customers with a conversation each. Each batch is
  * one transaction, committed durably ({@link DurablePostgres}).
  * Scores are entries per second. Run with {@code platform/context/bench-jmh.sh TimelineAppendBenchmark}.
  */
@@ -63,6 +63,12 @@ public class TimelineAppendBenchmark {
     @OperationsPerInvocation(500)
     public void appendBatchesOf500() throws SQLException {
         append(500);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(2000)
+    public void appendBatchesOf2000() throws SQLException {
+        append(2000);
     }
 
     private void append(int count) throws SQLException {

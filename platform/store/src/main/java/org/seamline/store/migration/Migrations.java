@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * a statement only one of them needs is marked for it (see {@link Script}).
  *
  * <p>A small runner of our own: Flyway 10+ finds its database support through ServiceLoader plugins split over
- * several jars, which needs more OSGi plumbing than these forty lines.
+ * several jars, which needs more OSGi plumbing than this small runner.
  */
 public final class Migrations {
 
