@@ -64,13 +64,14 @@ final class TimelineStore {
         append(c, List.of(new Entry(customerId, conversationId, kind, null, null, null, null, null, text, List.of(), Instant.now())));
     }
 
-    private static final String[] TEXT_COLUMNS = {"customer_id", "conversation_id", "kind", "direction", "channel", "instance",
+    /** The columns an append writes, each bound as an array of text (the time as ISO-8601, cast by the statement). */
+    private static final String[] APPENDED = {"customer_id", "conversation_id", "kind", "direction", "channel", "instance",
         "interaction_id", "provider_message_id", "text", "attachments", "occurred_at"};
-    private static final String APPEND = "INSERT INTO timeline_entry (" + String.join(", ", TEXT_COLUMNS) + ") SELECT "
-            + String.join(", ", Arrays.copyOf(TEXT_COLUMNS, TEXT_COLUMNS.length - 1))
+    private static final String APPEND = "INSERT INTO timeline_entry (" + String.join(", ", APPENDED) + ") SELECT "
+            + String.join(", ", Arrays.copyOf(APPENDED, APPENDED.length - 1))
             + ", CAST(occurred_at AS TIMESTAMP WITH TIME ZONE) FROM UNNEST("
-            + String.join(", ", Collections.nCopies(TEXT_COLUMNS.length, "CAST(? AS VARCHAR ARRAY)"))
-            + ") WITH ORDINALITY AS e(" + String.join(", ", TEXT_COLUMNS) + ", n) ORDER BY n";
+            + String.join(", ", Collections.nCopies(APPENDED.length, "CAST(? AS VARCHAR ARRAY)"))
+            + ") WITH ORDINALITY AS e(" + String.join(", ", APPENDED) + ", n) ORDER BY n";
 
     /**
      * Appends entries in their order with one statement, a column of values per parameter: the timeline's write path
@@ -81,7 +82,7 @@ final class TimelineStore {
         if (entries.isEmpty()) {
             return;
         }
-        String[][] columns = new String[TEXT_COLUMNS.length][entries.size()];
+        String[][] columns = new String[APPENDED.length][entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             columns[0][i] = entry.customerId();
