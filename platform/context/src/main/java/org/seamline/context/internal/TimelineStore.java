@@ -105,11 +105,16 @@ final class TimelineStore {
         }
     }
 
-    /** The inbox interaction of the latest inbound message on {@code channel} in these conversations. */
+    /**
+     * The inbox interaction of the latest inbound message on {@code channel} in these conversations. "seq + 0" keeps
+     * PostgreSQL from walking the primary key backwards until a row matches: for a large conversation the customer
+     * never wrote on this channel, that walk read the whole table (566 ms in a 2 M-entry timeline); reading the
+     * conversation's entries and taking the latest is bounded by the conversation.
+     */
     Optional<String> latestInbound(Connection c, List<String> conversationIds, String channel) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT interaction_id FROM timeline_entry WHERE conversation_id IN ("
                 + SqlLists.placeholders(conversationIds.size()) + ") AND kind = 'message' AND direction = 'in' AND channel = ? "
-                + "ORDER BY seq DESC LIMIT 1")) {
+                + "ORDER BY seq + 0 DESC LIMIT 1")) {
             q.setString(SqlLists.bind(q, 1, conversationIds), channel);
             try (ResultSet r = q.executeQuery()) {
                 return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
