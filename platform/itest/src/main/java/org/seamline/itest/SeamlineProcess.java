@@ -77,6 +77,12 @@ public final class SeamlineProcess implements AutoCloseable {
         }
         await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> get("/health", false).statusCode() == 200);
+        // A test meant for PostgreSQL that silently ran on the embedded store would prove nothing.
+        String expected = environment.containsKey("SEAMLINE_DB_URL") ? "POSTGRESQL" : "H2";
+        String store = getJson("/health").at("/components/store/detail").asText();
+        if (!store.startsWith(expected)) {
+            throw new IllegalStateException("The platform's store is " + store + ", expected " + expected);
+        }
     }
 
     /** {@code kill -9}: no shutdown hook, no flush, nothing graceful. */

@@ -14,32 +14,39 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One customer across differently written identifiers, through the running platform. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomerContextIT {
 
     private static final String SECRET = "context-secret";
 
     @TempDir
     static Path dir;
-    static SeamlineProcess seamline;
-    static ApiChannelClient shop;
+    SeamlineProcess seamline;
+    ApiChannelClient shop;
 
     @BeforeAll
-    static void start() throws Exception {
-        seamline = SeamlineProcess.start(dir, Map.of());
+    void start() throws Exception {
+        seamline = SeamlineProcess.start(dir, database());
         shop = new ApiChannelClient(seamline, "shop");
         shop.configure("secret=" + SECRET);
         shop.awaitServing();
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         seamline.close();
     }
 
-    private static JsonNode lookup(String identifier) {
+    /** The embedded store; {@link CustomerContextPostgresIT} runs the same tests on PostgreSQL. */
+    Map<String, String> database() throws Exception {
+        return Map.of();
+    }
+
+    private JsonNode lookup(String identifier) {
         return seamline.getJson("/api/v1/customers?identifier=" + URLEncoder.encode(identifier, StandardCharsets.UTF_8)).get("items");
     }
 
@@ -141,7 +148,7 @@ class CustomerContextIT {
         assertEquals(false, bodyLeft, "the message body is gone from the inbox too");
     }
 
-    private static java.net.http.HttpResponse<String> post(String path, String json) {
+    private java.net.http.HttpResponse<String> post(String path, String json) {
         return seamline.post(path, json, Map.of("Authorization", SeamlineProcess.basic("admin", SeamlineProcess.ADMIN_PASSWORD)));
     }
 

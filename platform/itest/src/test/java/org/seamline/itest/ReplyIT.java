@@ -19,22 +19,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An agent's reply travels outbox -> dispatcher -> API channel -> the integrator's callback, signed, once. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplyIT {
 
     private static final String SECRET = "reply-secret";
 
     @TempDir
     static Path dir;
-    static SeamlineProcess seamline;
-    static ApiChannelClient shop;
-    static HttpServer receiver;
-    static final List<Map<String, String>> callbacks = new CopyOnWriteArrayList<>();
+    SeamlineProcess seamline;
+    ApiChannelClient shop;
+    HttpServer receiver;
+    final List<Map<String, String>> callbacks = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void start() throws Exception {
+    void start() throws Exception {
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/callback", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -47,19 +49,24 @@ class ReplyIT {
             }
         });
         receiver.start();
-        seamline = SeamlineProcess.start(dir, Map.of());
+        seamline = SeamlineProcess.start(dir, database());
         shop = new ApiChannelClient(seamline, "shop");
         shop.configure("secret=" + SECRET, "callbackUrl=http://127.0.0.1:" + receiver.getAddress().getPort() + "/callback");
         shop.awaitServing();
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         seamline.close();
         receiver.stop(0);
     }
 
-    private static HttpResponse<String> reply(String conversationId, String json, String key) {
+    /** The embedded store; {@link ReplyPostgresIT} runs the same tests on PostgreSQL. */
+    Map<String, String> database() throws Exception {
+        return Map.of();
+    }
+
+    private HttpResponse<String> reply(String conversationId, String json, String key) {
         Map<String, String> headers = new java.util.HashMap<>(Map.of("Authorization", SeamlineProcess.basic("admin", SeamlineProcess.ADMIN_PASSWORD)));
         if (key != null) {
             headers.put("Idempotency-Key", key);
@@ -67,7 +74,7 @@ class ReplyIT {
         return seamline.post("/api/v1/conversations/" + conversationId + "/messages", json, headers);
     }
 
-    private static String conversationOf(String userId) {
+    private String conversationOf(String userId) {
         shop.post("{\"id\":\"in-" + userId + "\",\"from\":{\"userId\":\"" + userId + "\"},\"text\":\"Where is my parcel?\"}", SECRET);
         await().atMost(Duration.ofSeconds(5)).until(() -> seamline.getJson("/api/v1/customers?identifier=userId:" + userId).get("items").size() == 1);
         String customerId = seamline.getJson("/api/v1/customers?identifier=userId:" + userId).at("/items/0/id").asText();
@@ -162,7 +169,7 @@ class ReplyIT {
         assertEquals(400, seamline.asAdmin("PATCH", "/api/v1/customers/" + customer, "{\"preferredLanguage\":\"??\"}").statusCode());
     }
 
-    private static List<String> kinds(String conversationId) {
+    private List<String> kinds(String conversationId) {
         List<String> kinds = new java.util.ArrayList<>();
         seamline.getJson("/api/v1/conversations/" + conversationId + "/messages").get("items").forEach(e -> kinds.add(e.get("kind").asText()));
         return kinds;
