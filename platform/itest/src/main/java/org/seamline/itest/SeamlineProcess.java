@@ -133,17 +133,7 @@ public final class SeamlineProcess implements AutoCloseable {
 
     public HttpResponse<String> send(HttpRequest request) {
         try {
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                // The JDK client can pick a pooled keep-alive connection in the instant the server closes it; the
-                // request then meets a closed socket and no byte of an answer. Seen once in ~10 full runs. Sent again
-                // once, on a new connection; any other failure is the test's.
-                if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
-                    throw e;
-                }
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
-            }
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -115,6 +115,7 @@ class ApiChannelIT {
         var response = shop.post(big, SECRET);
         assertEquals(413, response.statusCode());
         assertEquals("payload_too_large", seamline.readJson(response.body()).get("error").asText());
+        assertEquals("close", response.headers().firstValue("Connection").orElse(null), "the rest of the body is never read");
         assertEquals(0, stored("m-big"));
     }
 

@@ -20,11 +20,10 @@ public final class JsonResponses {
     }
 
     /**
-     * 413 for a body over the limit. The rest of the body was never read, so the connection cannot carry another
-     * request: it is closed, and the client is told so rather than finding out on its next request.
+     * 413 for a body over the limit. The rest of the body is never read, so the connection cannot carry another
+     * request: the platform's {@code UnreadBodyFilter} tells the client so ({@link RequestBodies#closeIfUnread}).
      */
     public static void tooLarge(HttpServletResponse response, PayloadTooLargeException e) throws IOException {
-        response.setHeader("Connection", "close");
         error(response, 413, "payload_too_large", e.getMessage());
     }
 

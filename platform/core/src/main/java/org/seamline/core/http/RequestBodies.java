@@ -1,6 +1,7 @@
 package org.seamline.core.http;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,26 @@ public final class RequestBodies {
             throw new PayloadTooLargeException(maxBytes);
         }
         return read(request.getInputStream(), maxBytes);
+    }
+
+    /**
+     * For an answer to a request whose body was not read to its end (refused before reading: 401, 404, 413, …): says
+     * {@code Connection: close}. The server closes such a connection rather than read the rest, and a client told
+     * nothing would send its next request into the closed socket and get no answer at all.
+     */
+    public static void closeIfUnread(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getContentLengthLong() == 0 || response.isCommitted()) {
+            return;
+        }
+        boolean finished;
+        try {
+            finished = request.getInputStream().isFinished();
+        } catch (IllegalStateException readAsText) {
+            finished = true; // read through getReader(): the servlet took the body
+        }
+        if (!finished) {
+            response.setHeader("Connection", "close");
+        }
     }
 
     static byte[] read(InputStream in, int maxBytes) throws IOException {

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.servlet.context.ServletContextHelper;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContext;
 import org.seamline.core.http.JsonResponses;
+import org.seamline.core.http.RequestBodies;
 
 /**
  * The servlet context of the REST API at {@code /api/v1}: every request must carry the admin's HTTP Basic
@@ -39,6 +40,7 @@ public class ApiContext extends ServletContextHelper {
             return true;
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Seamline\", charset=\"UTF-8\"");
+        RequestBodies.closeIfUnread(request, response); // before the servlet filters, which never see this answer
         JsonResponses.error(response, 401, "unauthorized", "HTTP Basic credentials of the admin user are required");
         return false;
     }
