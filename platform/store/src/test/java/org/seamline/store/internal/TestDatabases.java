@@ -23,7 +23,19 @@ public final class TestDatabases {
     }
 
     /** A fresh PostgreSQL database reached with these URL parameters ({@code ?name=value&…}). */
-    public static synchronized Database postgres(String urlParameters) throws IOException, SQLException {
+    public static Database postgres(String urlParameters) throws IOException, SQLException {
+        String url = newPostgresUrl();
+        return migrated(urlParameters.isEmpty() ? url : url + (url.contains("?") ? "&" : "?") + urlParameters.substring(1),
+                "postgres");
+    }
+
+    /** An empty database, {@code h2} or {@code postgresql}, pooled as the platform pools it: for migration tests. */
+    public static DataSource empty(String kind) throws IOException, SQLException {
+        return "postgresql".equals(kind) ? pool(newPostgresUrl(), "postgres")
+                : pool(DataSources.embeddedUrl(Files.createTempDirectory("seamline-h2")), "");
+    }
+
+    private static synchronized String newPostgresUrl() throws IOException, SQLException {
         if (postgres == null) {
             postgres = EmbeddedPostgres.builder().start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -38,9 +50,7 @@ public final class TestDatabases {
         try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + db);
         }
-        String url = postgres.getJdbcUrl("postgres", db);
-        return migrated(urlParameters.isEmpty() ? url : url + (url.contains("?") ? "&" : "?") + urlParameters.substring(1),
-                "postgres");
+        return postgres.getJdbcUrl("postgres", db);
     }
 
     public static Database h2() throws IOException, SQLException {
@@ -53,12 +63,17 @@ public final class TestDatabases {
         return "postgresql".equals(kind) ? postgres() : h2();
     }
 
-    /** A migrated database at {@code url}, pooled as the platform pools it. */
-    public static Database migrated(String url, String user) throws SQLException {
+    private static HikariDataSource pool(String url, String user) {
         HikariDataSource pool = DataSources.pooled(url, user, "", 8, 2000);
         // Tests open dozens of databases on one server and never close them: keep no idle connections around,
         // or the server runs out of connection slots.
         pool.getHikariConfigMXBean().setMinimumIdle(0);
+        return pool;
+    }
+
+    /** A migrated database at {@code url}, pooled as the platform pools it. */
+    public static Database migrated(String url, String user) throws SQLException {
+        HikariDataSource pool = pool(url, user);
         new Migrations(TestDatabases.class.getClassLoader(), "org/seamline/store/migration").migrate(pool);
         Database.Dialect dialect = DataSources.dialectOf(url);
         return new Database() {
