@@ -13,6 +13,10 @@ import org.seamline.store.migration.Migrations;
 /** Real databases for store tests: an embedded H2 file with the production settings, and a real PostgreSQL server. */
 public final class TestDatabases {
 
+    /** A record's accessors are exactly {@link Database}'s methods. */
+    private record TestDatabase(DataSource dataSource, Dialect dialect, String description) implements Database {
+    }
+
     private static EmbeddedPostgres postgres;
 
     private TestDatabases() {
@@ -75,22 +79,6 @@ public final class TestDatabases {
     public static Database migrated(String url, String user) throws SQLException {
         HikariDataSource pool = pool(url, user);
         new Migrations(TestDatabases.class.getClassLoader(), "org/seamline/store/migration").migrate(pool);
-        Database.Dialect dialect = DataSources.dialectOf(url);
-        return new Database() {
-            @Override
-            public DataSource dataSource() {
-                return pool;
-            }
-
-            @Override
-            public Dialect dialect() {
-                return dialect;
-            }
-
-            @Override
-            public String description() {
-                return DataSources.describe(url);
-            }
-        };
+        return new TestDatabase(pool, DataSources.dialectOf(url), DataSources.describe(url));
     }
 }
