@@ -128,6 +128,24 @@ class PendingMessagesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void anyTextComesBackFromTheTimelineAsItWasWritten(String kind) throws Exception {
+        setUp(kind, 20);
+        // What an array literal must escape: quotes, backslashes, braces, commas, the word NULL, blanks, emoji.
+        List<String> texts = List.of("He said \"hi\", {a,b} \\ NULL", "NULL", "", " ", "Привет 👋\r\n\ttab", "x".repeat(20_000));
+        List<InboundMessage> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            messages.add(new InboundMessage("api", "shop", "t-" + i, Party.of(null, new Identifier("userId", "texter")),
+                    texts.get(i), null, null, null, null));
+        }
+        inbox.insert(messages);
+        pending.processPending();
+
+        Customer texter = directory.findByIdentifier("userId", "texter").orElseThrow();
+        assertEquals(texts, conversations.timeline(texter.id(), 0, 50).items().stream().map(TimelineEntry::text).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void theThreeMessagesOfOnePersonAreOneOpenConversationInOrder(String kind) throws Exception {
         setUp(kind, 20);
         receive("m-1", "Anna", new Identifier("email", "anna@example.com"));
