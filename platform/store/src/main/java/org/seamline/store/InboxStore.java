@@ -38,13 +38,17 @@ public interface InboxStore {
     /** Deletes these messages in the caller's transaction; answers how many were there. */
     int delete(Connection connection, List<String> interactionIds) throws SQLException;
 
+    /** A message processed: the customer it resolved to and the conversation it went to. */
+    record Processed(String interactionId, String customerId, String conversationId) {
+    }
+
     /**
-     * Marks a message processed for the customer it resolved to and the conversation it went to, inside the caller's
-     * transaction, so processing and its effects commit together. False when it was already processed (by an earlier
-     * attempt or another node). The conversation is kept so an answer to this message finds it by the inbox's key.
+     * Marks messages processed inside the caller's transaction, so processing and its effects commit together; one
+     * round trip for all of them. False when any of them was processed already (by an earlier attempt or another
+     * node): the caller undoes its transaction. The conversation is kept so an answer to a message finds it by the
+     * inbox's key.
      */
-    boolean markProcessed(Connection connection, String interactionId, String customerId, String conversationId)
-            throws SQLException;
+    boolean markProcessed(Connection connection, List<Processed> messages) throws SQLException;
 
     /** Records why a message cannot be processed and takes it off the work list (a poison message must not block). */
     void markFailed(String interactionId, String reason) throws SQLException;

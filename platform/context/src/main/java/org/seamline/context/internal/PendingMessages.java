@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.seamline.api.health.Health;
 import org.seamline.api.message.InboundMessage;
+import org.seamline.api.message.MessageMetadata;
 import org.seamline.context.ContextEvents;
 import org.seamline.context.MergeRecord;
 import org.seamline.store.Database;
@@ -86,18 +87,22 @@ final class PendingMessages {
                     IdentityCache.View view = identities.open(c);
                     List<Resolved> all = new ArrayList<>();
                     List<TimelineStore.Entry> entries = new ArrayList<>();
+                    List<InboxStore.Processed> marks = new ArrayList<>();
                     for (Interaction interaction : group) {
+                        if (answersEarlier(interaction.message())) {
+                            mark(c, marks);
+                            marks.clear();
+                        }
                         if (touchesTimeline(interaction.message())) {
                             timeline.append(c, entries);
                             entries.clear();
                         }
                         Resolved one = resolve(c, interaction, view);
-                        if (!inbox.markProcessed(c, interaction.id(), one.customerId(), one.entry().conversationId())) {
-                            throw new AlreadyProcessed();
-                        }
+                        marks.add(new InboxStore.Processed(interaction.id(), one.customerId(), one.entry().conversationId()));
                         entries.add(one.entry());
                         all.add(one);
                     }
+                    mark(c, marks);
                     timeline.append(c, entries);
                     return new Group(all, view);
                 });
@@ -117,9 +122,26 @@ final class PendingMessages {
     }
 
     /**
+     * Marks the group's messages resolved so far processed, in one round trip; any of them processed already (by
+     * another node, or erased) undoes the group.
+     */
+    private void mark(Connection c, List<InboxStore.Processed> marks) throws SQLException {
+        if (!inbox.markProcessed(c, marks)) {
+            throw new AlreadyProcessed();
+        }
+    }
+
+    /**
+     * Whether the message may answer an earlier one, maybe of this group: then the group's earlier messages are
+     * marked first, since an answer finds the conversation of what it answers on that message's inbox row.
+     */
+    private static boolean answersEarlier(InboundMessage message) {
+        return message.metadata().containsKey(MessageMetadata.REFERENCES);
+    }
+
+    /**
      * Whether resolving the message may write to the timeline (an automatic merge): then the group's earlier entries
-     * go in first, and the timeline keeps its order. (An answer to an earlier message of the group finds it by its
-     * inbox row, marked already.)
+     * go in first, and the timeline keeps its order.
      */
     private boolean touchesTimeline(InboundMessage message) {
         return resolver.mayMergeOn(message);
@@ -142,9 +164,8 @@ final class PendingMessages {
             Group done = database.inTransaction(c -> {
                 IdentityCache.View view = identities.open(c);
                 Resolved resolved = resolve(c, interaction, view);
-                if (!inbox.markProcessed(c, interaction.id(), resolved.customerId(), resolved.entry().conversationId())) {
-                    throw new AlreadyProcessed(); // undoes what resolving did
-                }
+                // AlreadyProcessed undoes what resolving did
+                mark(c, List.of(new InboxStore.Processed(interaction.id(), resolved.customerId(), resolved.entry().conversationId())));
                 timeline.append(c, List.of(resolved.entry()));
                 return new Group(List.of(resolved), view);
             });

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -303,15 +304,21 @@ public class JdbcInboxStore implements InboxStore {
     }
 
     @Override
-    public boolean markProcessed(Connection connection, String interactionId, String customerId, String conversationId)
-            throws SQLException {
+    public boolean markProcessed(Connection connection, List<Processed> messages) throws SQLException {
+        if (messages.isEmpty()) {
+            return true;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (PreparedStatement update = connection.prepareStatement("UPDATE inbox_message SET customer_id = ?, "
                 + "conversation_id = ?, processed_at = ? WHERE id = ? AND processed_at IS NULL")) {
-            update.setString(1, customerId);
-            update.setString(2, conversationId);
-            update.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
-            update.setString(4, interactionId);
-            return update.executeUpdate() == 1;
+            for (Processed message : messages) {
+                update.setString(1, message.customerId());
+                update.setString(2, message.conversationId());
+                update.setObject(3, now);
+                update.setString(4, message.interactionId());
+                update.addBatch();
+            }
+            return Arrays.stream(update.executeBatch()).allMatch(count -> count == 1);
         }
     }
 

@@ -19,6 +19,7 @@ import org.seamline.store.SetAside;
 import org.seamline.api.message.Identifier;
 import org.seamline.api.message.InboundMessage;
 import org.seamline.api.message.Party;
+import org.seamline.store.InboxStore;
 import org.seamline.store.Interaction;
 import org.seamline.store.Page;
 
@@ -155,8 +156,9 @@ class JdbcInboxStoreTest {
 
         assertEquals(List.of("p-1", "p-2"), store.pending(10).stream().map(i -> i.message().providerMessageId()).toList());
         try (var connection = database.dataSource().getConnection()) {
-            assertTrue(store.markProcessed(connection, first, "customer-1", "conversation-1"));
-            assertFalse(store.markProcessed(connection, first, "customer-2", "conversation-2"), "a message is processed once");
+            assertTrue(store.markProcessed(connection, List.of(new InboxStore.Processed(first, "customer-1", "conversation-1"))));
+            assertFalse(store.markProcessed(connection, List.of(new InboxStore.Processed(first, "customer-2", "conversation-2"))),
+                    "a message is processed once");
         }
         assertEquals(List.of("p-2"), store.pending(10).stream().map(i -> i.message().providerMessageId()).toList());
     }
