@@ -165,7 +165,8 @@ final class PendingMessages {
                 IdentityCache.View view = identities.open(c);
                 Resolved resolved = resolve(c, interaction, view);
                 // AlreadyProcessed undoes what resolving did
-                mark(c, List.of(new InboxStore.Processed(interaction.id(), resolved.customerId(), resolved.entry().conversationId())));
+                mark(c, List.of(new InboxStore.Processed(interaction.id(), resolved.customerId(),
+                        resolved.entry().conversationId())));
                 timeline.append(c, List.of(resolved.entry()));
                 return new Group(List.of(resolved), view);
             });
