@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -32,6 +33,13 @@ public final class PostgresServer {
             s.execute("CREATE DATABASE " + db);
         }
         return Map.of("SEAMLINE_DB_URL", server.getJdbcUrl("postgres", db), "SEAMLINE_DB_USER", "postgres");
+    }
+
+    /** {@code environment} and a new, empty database. */
+    public static Map<String, String> withNewDatabase(Map<String, String> environment) throws IOException, SQLException {
+        Map<String, String> all = new HashMap<>(environment);
+        all.putAll(newDatabaseEnvironment());
+        return all;
     }
 
     private static synchronized void stop() {

@@ -12,9 +12,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The API channel's webhook contract, through the running platform. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiChannelIT {
 
     private static final String SECRET = "shop-secret-1";
@@ -22,23 +24,28 @@ class ApiChannelIT {
 
     @TempDir
     static Path dir;
-    static SeamlineProcess seamline;
-    static ApiChannelClient shop;
+    SeamlineProcess seamline;
+    ApiChannelClient shop;
 
     @BeforeAll
-    static void start() throws Exception {
-        seamline = SeamlineProcess.start(dir, Map.of("SHOP_SECRET", SECRET));
+    void start() throws Exception {
+        seamline = SeamlineProcess.start(dir, environment());
         shop = new ApiChannelClient(seamline, "shop");
         shop.configure("secret=$[env:SHOP_SECRET]", "maxBodyBytes=2048");
         shop.awaitServing();
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         seamline.close();
     }
 
-    private static long stored(String providerId) {
+    /** The platform's environment: the embedded store; {@link ApiChannelPostgresIT} adds a PostgreSQL database. */
+    Map<String, String> environment() throws Exception {
+        return Map.of("SHOP_SECRET", SECRET);
+    }
+
+    private long stored(String providerId) {
         JsonNode items = seamline.getJson("/api/v1/interactions?channel=api&limit=500").get("items");
         long count = 0;
         for (JsonNode item : items) {

@@ -30,7 +30,7 @@ class CustomerContextIT {
 
     @BeforeAll
     void start() throws Exception {
-        seamline = SeamlineProcess.start(dir, database());
+        seamline = SeamlineProcess.start(dir, environment());
         shop = new ApiChannelClient(seamline, "shop");
         shop.configure("secret=" + SECRET);
         shop.awaitServing();
@@ -41,8 +41,8 @@ class CustomerContextIT {
         seamline.close();
     }
 
-    /** The embedded store; {@link CustomerContextPostgresIT} runs the same tests on PostgreSQL. */
-    Map<String, String> database() throws Exception {
+    /** The platform's environment: the embedded store; {@link CustomerContextPostgresIT} adds a PostgreSQL database. */
+    Map<String, String> environment() throws Exception {
         return Map.of();
     }
 

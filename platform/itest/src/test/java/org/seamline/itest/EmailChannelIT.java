@@ -17,35 +17,42 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The email channel in the running platform, against a real IMAP/SMTP server (GreenMail) on loopback, with IMAP IDLE
  * and the timer both polling.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmailChannelIT {
 
     private static final Duration WITHIN = Duration.ofSeconds(20);
 
     @TempDir
     static Path dir;
-    static MailServer mail;
-    static SeamlineProcess seamline;
+    MailServer mail;
+    SeamlineProcess seamline;
 
     @BeforeAll
-    static void start() throws Exception {
+    void start() throws Exception {
         mail = new MailServer();
-        seamline = SeamlineProcess.start(dir, Map.of(MailServer.PASSWORD_VARIABLE, MailServer.PASSWORD));
+        seamline = SeamlineProcess.start(dir, environment());
         mail.configure(seamline);
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         seamline.close();
         mail.close();
     }
 
-    private static List<String> texts(String conversation) {
+    /** The platform's environment: the embedded store; {@link EmailChannelPostgresIT} adds a PostgreSQL database. */
+    Map<String, String> environment() throws Exception {
+        return Map.of(MailServer.PASSWORD_VARIABLE, MailServer.PASSWORD);
+    }
+
+    private List<String> texts(String conversation) {
         List<String> texts = new ArrayList<>();
         seamline.getJson("/api/v1/conversations/" + conversation + "/messages").get("items")
                 .forEach(e -> texts.add(e.get("kind").asText() + ":" + e.path("text").asText()));

@@ -49,7 +49,7 @@ class ReplyIT {
             }
         });
         receiver.start();
-        seamline = SeamlineProcess.start(dir, database());
+        seamline = SeamlineProcess.start(dir, environment());
         shop = new ApiChannelClient(seamline, "shop");
         shop.configure("secret=" + SECRET, "callbackUrl=http://127.0.0.1:" + receiver.getAddress().getPort() + "/callback");
         shop.awaitServing();
@@ -61,8 +61,8 @@ class ReplyIT {
         receiver.stop(0);
     }
 
-    /** The embedded store; {@link ReplyPostgresIT} runs the same tests on PostgreSQL. */
-    Map<String, String> database() throws Exception {
+    /** The platform's environment: the embedded store; {@link ReplyPostgresIT} adds a PostgreSQL database. */
+    Map<String, String> environment() throws Exception {
         return Map.of();
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 class ReplyPostgresIT extends ReplyIT {
 
     @Override
-    Map<String, String> database() throws Exception {
-        return PostgresServer.newDatabaseEnvironment();
+    Map<String, String> environment() throws Exception {
+        return PostgresServer.withNewDatabase(super.environment());
     }
 }
