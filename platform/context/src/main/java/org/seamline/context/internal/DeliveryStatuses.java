@@ -30,11 +30,10 @@ final class DeliveryStatuses {
         // Only a retry's or a failure's detail is an error; "delivered to handset" is not.
         String error = status == DeliveryStatus.QUEUED || status.isTerminal() ? detail : null;
         OutboxStore.StatusChange change = outbox.record(c, row.id(), status, attempts, nextAttempt, error, providerMessageId);
-        if (!change.moved()) {
-            return new Recorded(row, change.after(), false);
+        if (change.moved()) {
+            timeline.status(c, row.customerId(), row.message(), change.after(), detail);
         }
-        timeline.status(c, row.customerId(), row.message(), change.after(), detail);
-        return new Recorded(row, change.after(), true);
+        return new Recorded(row, change.after(), change.moved());
     }
 
     /** After commit. */
