@@ -45,6 +45,19 @@ public final class SeamlineProcess implements AutoCloseable {
 
     /** Copies the built distribution into {@code dir} and starts it; extra environment (e.g. SEAMLINE_DB_URL) is added. */
     public static SeamlineProcess start(Path dir, Map<String, String> extraEnvironment) throws IOException {
+        SeamlineProcess seamline = prepare(dir, extraEnvironment);
+        seamline.launch();
+        return seamline;
+    }
+
+    /** As {@link #start}, but returns as soon as the process runs: for tests of what it does before it is UP. */
+    public static SeamlineProcess spawn(Path dir, Map<String, String> extraEnvironment) throws IOException {
+        SeamlineProcess seamline = prepare(dir, extraEnvironment);
+        seamline.spawnProcess();
+        return seamline;
+    }
+
+    private static SeamlineProcess prepare(Path dir, Map<String, String> extraEnvironment) throws IOException {
         Path distribution = Path.of(System.getProperty("seamline.distribution", "../../distribution/target/seamline"));
         if (!Files.isExecutable(distribution.resolve("bin/seamline"))) {
             throw new IllegalStateException("Build the distribution first: " + distribution.toAbsolutePath());
@@ -54,12 +67,15 @@ public final class SeamlineProcess implements AutoCloseable {
         Map<String, String> env = new HashMap<>(extraEnvironment);
         env.put("SEAMLINE_HTTP_PORT", Integer.toString(freePort()));
         env.put("SEAMLINE_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        SeamlineProcess seamline = new SeamlineProcess(home, Integer.parseInt(env.get("SEAMLINE_HTTP_PORT")), env);
-        seamline.launch();
-        return seamline;
+        return new SeamlineProcess(home, Integer.parseInt(env.get("SEAMLINE_HTTP_PORT")), env);
     }
 
     public void launch() {
+        spawnProcess();
+        awaitUp();
+    }
+
+    private void spawnProcess() {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/seamline").toString(), "run")
                 .directory(home.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -75,6 +91,10 @@ public final class SeamlineProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Waits for {@code /health} to answer 200, on the store the test asked for. */
+    public void awaitUp() {
         await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> get("/health", false).statusCode() == 200);
         // A test meant for PostgreSQL that silently ran on the embedded store would prove nothing.

@@ -1,62 +1,42 @@
 package org.seamline.store.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.metatype.annotations.Designate;
 import org.seamline.api.health.Health;
-import org.seamline.api.health.HealthContributor;
 import org.seamline.store.Database;
 import org.seamline.store.migration.Migrations;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The platform database. Configured by {@code etc/org.seamline.store.cfg}, whose values come from
- * {@code SEAMLINE_DB_URL}, {@code SEAMLINE_DB_USER} and {@code SEAMLINE_DB_PASSWORD} through ConfigAdmin
- * interpolation; an empty URL selects the embedded store under {@code data/db}.
+ * A reachable, migrated database behind a pool. {@link StoreConnector} opens it (again and again until the server
+ * answers) and registers it as the {@link Database} service.
  */
-@Component(service = {Database.class, HealthContributor.class}, configurationPid = "org.seamline.store",
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
-@Designate(ocd = StoreConfiguration.class)
-public class JdbcDatabase implements Database, HealthContributor {
+final class JdbcDatabase implements Database, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
     private static final int VALIDATION_SECONDS = 2;
 
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String description;
 
-    @Activate
-    public JdbcDatabase(BundleContext context, StoreConfiguration config) throws SQLException {
-        String url = config.url().isBlank()
-                ? DataSources.embeddedUrl(Path.of(context.getProperty("seamline.home")))
-                : config.url().strip();
-        this.dialect = DataSources.dialectOf(url);
-        this.description = dialect + " " + DataSources.describe(url);
-        this.pool = DataSources.pooled(url, config.user(), config.password(), config.maximumPoolSize(),
+    private JdbcDatabase(HikariDataSource pool, Dialect dialect, String description) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.description = description;
+    }
+
+    /** Connects and runs the migrations; throws, leaving nothing open, when the database cannot be used yet. */
+    static JdbcDatabase open(String url, StoreConfiguration config) throws SQLException {
+        HikariDataSource pool = DataSources.pooled(url, config.user(), config.password(), config.maximumPoolSize(),
                 config.connectionTimeoutMillis());
         try {
-            int applied = new Migrations(JdbcDatabase.class.getClassLoader(), "org/seamline/store/migration").migrate(pool);
-            LOG.info("Store ready: {} ({} migrations applied now)", description, applied);
+            new Migrations(JdbcDatabase.class.getClassLoader(), "org/seamline/store/migration").migrate(pool);
+            return new JdbcDatabase(pool, DataSources.dialectOf(url), DataSources.dialectOf(url) + " " + DataSources.describe(url));
         } catch (SQLException | RuntimeException e) {
             pool.close();
             throw e;
         }
-    }
-
-    @Deactivate
-    void close() {
-        pool.close();
-        LOG.info("Store closed: {}", description);
     }
 
     @Override
@@ -74,18 +54,18 @@ public class JdbcDatabase implements Database, HealthContributor {
         return description;
     }
 
-    @Override
-    public String name() {
-        return "store";
-    }
-
-    @Override
-    public Health health() {
+    /** Asks the server now: a database that went away after the start shows DOWN until it is back. */
+    Health health() {
         try (Connection connection = pool.getConnection()) {
             return connection.isValid(VALIDATION_SECONDS) ? new Health(Health.State.UP, description)
                     : Health.down("database connection is not valid");
         } catch (SQLException e) {
-            return Health.down("database unreachable: " + e.getClass().getSimpleName());
+            return Health.down("database unreachable");
         }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
     }
 }

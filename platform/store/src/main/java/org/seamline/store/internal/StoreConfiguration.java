@@ -23,4 +23,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Connection timeout (ms)",
             description = "Kept short: a webhook should fail fast with 503 rather than hang while the database is away")
     long connectionTimeoutMillis() default 2000;
+
+    @AttributeDefinition(name = "Longest pause between connection attempts (ms)",
+            description = "While the database cannot be reached at start, Seamline retries with exponential backoff "
+                    + "up to this pause, and comes up as soon as the database answers")
+    long reconnectMaxDelayMillis() default 10000;
 }
