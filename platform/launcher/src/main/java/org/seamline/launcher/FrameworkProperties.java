@@ -12,6 +12,13 @@ public final class FrameworkProperties {
 
     static final String DEFAULT_HTTP_PORT = "8080";
     static final String DEFAULT_BIND = "127.0.0.1";
+    /**
+     * A connection whose request (headers or body) stops arriving is closed after this long; a body that does arrive
+     * must keep a minimum rate besides (seamline-core's SlowBodyFilter).
+     */
+    static final String IDLE_TIMEOUT_MS = "15000";
+    /** Server threads; SlowBodyFilter keeps 100 of them out of reach of requests still sending their bodies. */
+    static final String MAX_THREADS = "300";
     /** Plugins from deploy/ start after the platform's own bundles (levels 1-4). */
     public static final int PLUGIN_START_LEVEL = 5;
 
@@ -31,6 +38,9 @@ public final class FrameworkProperties {
         p.put("org.apache.felix.http.host", valueOr(env, "SEAMLINE_BIND", DEFAULT_BIND));
         p.put("org.apache.felix.http.enable", "true");
         p.put("org.apache.felix.https.enable", "false");
+        p.put("org.apache.felix.http.timeout", IDLE_TIMEOUT_MS);
+        p.put("org.apache.felix.http.jetty.threadpool.max", MAX_THREADS);
+        p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
 
         p.put("felix.fileinstall.dir", home.resolve("deploy") + "," + home.resolve("etc"));
         p.put("felix.fileinstall.filter", ".*\\.(jar|cfg|config)");

@@ -30,8 +30,8 @@ public final class Main {
             System.out.println("Seamline: generated an admin password for user 'admin' in " + admin.generatedFile());
         }
         Files.createDirectories(home.resolve("deploy"));
-        Files.createDirectories(home.resolve("data"));
-        Files.createDirectories(home.resolve("logs"));
+        OwnerOnly.restrict(home.resolve("data"));
+        OwnerOnly.restrict(home.resolve("logs"));
 
         boolean interactive = System.console() != null && Boolean.getBoolean("seamline.shell");
         Map<String, String> properties = FrameworkProperties.build(home, env, admin.sha256Hash());

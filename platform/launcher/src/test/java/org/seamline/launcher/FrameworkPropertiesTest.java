@@ -38,4 +38,13 @@ class FrameworkPropertiesTest {
         assertFalse(p.values().stream().anyMatch(v -> v.equals("{sha-256}" + "jGl25bVBBBW96Qi9Te4V37Fnqchz/Eu4qB9vKrRIqRg=")),
                 "not WebConsole's default admin/admin hash");
     }
+
+    @Test
+    void closesConnectionsWhoseRequestStopsArriving() {
+        Map<String, String> p = FrameworkProperties.build(HOME, Map.of(), "{sha-256}x");
+
+        assertEquals(FrameworkProperties.IDLE_TIMEOUT_MS, p.get("org.apache.felix.http.timeout"));
+        assertEquals(FrameworkProperties.MAX_THREADS, p.get("org.apache.felix.http.jetty.threadpool.max"));
+        assertEquals("false", p.get("org.apache.felix.http.jetty.sendServerHeader"));
+    }
 }

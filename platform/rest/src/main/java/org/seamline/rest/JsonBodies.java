@@ -8,18 +8,26 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.seamline.core.http.Json;
 import org.seamline.core.http.RequestBodies;
 
-/** Reads a JSON object body and its fields; a body or field of the wrong shape is the client's 400. */
+/**
+ * Reads a JSON object body and its fields; a body or field of the wrong shape is the client's 400, a body not declared
+ * {@code application/json} its 415. The latter is what keeps cross-site HTML forms out: a browser sends a form
+ * (text/plain, form-urlencoded, multipart) to another site without asking, but never a JSON body.
+ */
 final class JsonBodies {
 
     private JsonBodies() {
     }
 
-    /** The body as a JSON object (an empty body reads as an empty object). */
+    /** The body as a JSON object (an empty body, with or without a JSON content type, reads as an empty object). */
     static ObjectNode object(HttpServletRequest request, int maxBytes) throws IOException {
+        if (!isJson(request.getContentType()) && (request.getContentType() != null || request.getContentLengthLong() != 0)) {
+            throw new NotJsonException();
+        }
         JsonNode body = Json.mapper().readTree(RequestBodies.read(request, maxBytes));
         if (body == null || body.isMissingNode()) {
             return Json.mapper().createObjectNode();
@@ -28,6 +36,24 @@ final class JsonBodies {
             throw new QueryParameters.BadRequestException("the body must be a JSON object");
         }
         return (ObjectNode) body;
+    }
+
+    /** {@code application/json} or a {@code +json} type, whatever its parameters (charset). */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.startsWith("application/") && type.endsWith("+json");
+    }
+
+    /** The body is not declared as JSON: 415, and nothing was read or changed. */
+    static final class NotJsonException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotJsonException() {
+            super("the body must be sent as Content-Type: application/json");
+        }
     }
 
     static String required(JsonNode body, String field) {

@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 
 /**
  * The error answers every store-backed endpoint shares: a malformed query or body, or a value the service refuses,
- * is the client's 400 (413 when too large); an unreachable store a 503. In every case nothing changed.
+ * is the client's 400 (413 when too large, 415 when not sent as JSON); an unreachable store a 503. In every case
+ * nothing changed.
  */
 final class StoreErrors {
 
@@ -25,6 +26,8 @@ final class StoreErrors {
     static void answering(HttpServletResponse response, Logger log, Work work) throws IOException {
         try {
             work.run();
+        } catch (JsonBodies.NotJsonException e) {
+            JsonResponses.error(response, 415, "unsupported_media_type", e.getMessage());
         } catch (PayloadTooLargeException e) {
             JsonResponses.tooLarge(response, e);
         } catch (JacksonException e) {

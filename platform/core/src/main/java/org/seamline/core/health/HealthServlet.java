@@ -21,10 +21,12 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.seamline.api.health.Health;
 import org.seamline.api.health.HealthContributor;
 import org.seamline.core.http.JsonResponses;
+import org.seamline.core.security.internal.AdminSurfaceGuard;
 
 /**
  * {@code GET /health}: 200 {@code {"status":"UP", "components": {...}}} when every required part is present and
- * not DOWN, otherwise 503 with the failing parts. Unauthenticated, and it shows no secrets, for load balancers.
+ * not DOWN, otherwise 503 with the failing parts. Unauthenticated for load balancers, which see only each part's
+ * UP/DOWN; the details (store kind and location, causes) only go to a caller with the admin's credentials.
  */
 @Component(service = Servlet.class, configurationPid = "org.seamline.health")
 @HttpWhiteboardServletPattern("/health")
@@ -52,13 +54,14 @@ public class HealthServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean admin = Boolean.TRUE.equals(request.getAttribute(AdminSurfaceGuard.AUTHENTICATED_ADMIN));
         Map<String, Object> components = new TreeMap<>();
         List<String> failing = new ArrayList<>();
         for (HealthContributor contributor : contributors) {
             Health health = safely(contributor);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("status", health.state());
-            if (health.detail() != null) {
+            if (admin && health.detail() != null) {
                 entry.put("detail", health.detail());
             }
             components.put(contributor.name(), entry);
@@ -68,7 +71,8 @@ public class HealthServlet extends HttpServlet {
         }
         for (String name : required) {
             if (!components.containsKey(name)) {
-                components.put(name, Map.of("status", Health.State.DOWN, "detail", "not running"));
+                components.put(name, admin ? Map.of("status", Health.State.DOWN, "detail", "not running")
+                        : Map.of("status", Health.State.DOWN));
                 failing.add(name);
             }
         }

@@ -25,22 +25,33 @@ public final class AdminCredentials {
 
     /** True when the {@code Authorization} header carries the admin user and password. */
     public boolean accepts(String authorizationHeader) {
-        if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Basic ", 0, 6)) {
+        String[] userAndPassword = basic(authorizationHeader);
+        if (userAndPassword == null) {
             return false;
+        }
+        boolean userMatches = USER.equals(userAndPassword[0]);
+        boolean passwordMatches = MessageDigest.isEqual(expectedDigest, sha256(userAndPassword[1]));
+        return userMatches & passwordMatches;
+    }
+
+    /** The user name a Basic {@code Authorization} header claims (never its password), or null for any other header. */
+    public static String claimedUser(String authorizationHeader) {
+        String[] userAndPassword = basic(authorizationHeader);
+        return userAndPassword == null ? null : userAndPassword[0];
+    }
+
+    private static String[] basic(String authorizationHeader) {
+        if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
         }
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(authorizationHeader.substring(6).strip()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException notBase64) {
-            return false;
+            return null;
         }
         int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return false;
-        }
-        boolean userMatches = USER.equals(decoded.substring(0, colon));
-        boolean passwordMatches = MessageDigest.isEqual(expectedDigest, sha256(decoded.substring(colon + 1)));
-        return userMatches & passwordMatches;
+        return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     }
 
     private static byte[] sha256(String password) {

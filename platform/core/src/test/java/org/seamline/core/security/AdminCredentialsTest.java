@@ -1,6 +1,8 @@
 package org.seamline.core.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,5 +46,13 @@ class AdminCredentialsTest {
     void refusesToStartWithoutAHash() {
         assertThrows(IllegalArgumentException.class, () -> new AdminCredentials(null));
         assertThrows(IllegalArgumentException.class, () -> new AdminCredentials("plain-password"));
+    }
+
+    @Test
+    void namesTheClaimedUserButNeverThePassword() {
+        assertEquals("root", AdminCredentials.claimedUser(basic("root:secret")));
+        assertEquals("", AdminCredentials.claimedUser(basic(":secret")));
+        assertNull(AdminCredentials.claimedUser("Bearer abc"));
+        assertNull(AdminCredentials.claimedUser(basic("no-colon")));
     }
 }
