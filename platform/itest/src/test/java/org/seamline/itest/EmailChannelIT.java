@@ -107,6 +107,48 @@ class EmailChannelIT {
         await().atMost(WITHIN).until(() -> texts(conversation).contains("message:Still waiting."));
     }
 
+    /** Base64 encoded words of UTF-8 cut at byte offsets, mid-character, as Mail.ru cuts long subjects. */
+    private static String cutEncodedWords(String text, int... cuts) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        List<String> words = new ArrayList<>();
+        int from = 0;
+        for (int cut : cuts) {
+            words.add("=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(bytes, from, cut)) + "?=");
+            from = cut;
+        }
+        words.add("=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(bytes, from, bytes.length)) + "?=");
+        return String.join("\n ", words);
+    }
+
+    @Test
+    void cyrillicNamesAndSubjectsReadAsWrittenAndAnEmptySenderBounceMarksTheReplyUndelivered() throws Exception {
+        // A raw UTF-8 name (RFC 6532) and a subject cut mid-character across encoded words.
+        mail.deliver("From: Светлана Петрова <svetlana@example.ru>\nTo: " + MailServer.MAILBOX + "\nSubject: "
+                + cutEncodedWords("Заказ 4711: статус «доставлено»", 9, 35) + "\nMessage-ID: <s1@example.ru>\n"
+                + "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\nГде мой заказ?");
+
+        await().atMost(WITHIN).until(() -> seamline.getJson("/api/v1/customers?identifier=email:svetlana@example.ru").get("items").size() == 1);
+        JsonNode svetlana = seamline.getJson("/api/v1/customers?identifier=email:svetlana@example.ru").at("/items/0");
+        assertEquals("Светлана Петрова", svetlana.get("displayName").asText());
+        await().atMost(WITHIN).until(() -> seamline.getJson("/api/v1/conversations?customerId=" + svetlana.get("id").asText())
+                .get("items").size() == 1);
+        String conversation = seamline.getJson("/api/v1/conversations?customerId=" + svetlana.get("id").asText()).at("/items/0/id").asText();
+        assertEquals(List.of("message:Где мой заказ?"), texts(conversation));
+
+        assertEquals(202, seamline.asAdmin("POST", "/api/v1/conversations/" + conversation + "/messages",
+                "{\"text\":\"Отправлен сегодня.\"}").statusCode());
+        await().atMost(WITHIN).until(() -> mail.sentTo("svetlana@example.ru").size() == 1);
+        MimeMessage reply = mail.sentTo("svetlana@example.ru").get(0);
+        assertEquals("Re: Заказ 4711: статус «доставлено» [ref:" + conversation.replace("-", "") + "]", reply.getSubject());
+        await().atMost(WITHIN).until(() -> texts(conversation).stream().anyMatch(t -> t.startsWith("status:SENT")));
+
+        // The recipient's server bounces it from the empty address, in plain words.
+        mail.deliver("From: Postmaster <>\nTo: " + MailServer.MAILBOX + "\nSubject: failure notice\nMessage-ID: <pm1@mx.example.ru>\n\n"
+                + "<svetlana@example.ru>:\n550 5.1.1 mailbox unavailable\n\n--- Below this line is a copy of the message.\n\n"
+                + "Message-ID: " + reply.getMessageID() + "\nSubject: Re: Order\n");
+        await().atMost(WITHIN).until(() -> texts(conversation).stream().anyMatch(t -> t.startsWith("status:UNDELIVERED")));
+    }
+
     @Test
     void anOutOfOfficeReplyNeitherReopensNorGetsAnAnswer() throws Exception {
         mail.deliver("From: bob@example.org\nTo: " + MailServer.MAILBOX + "\nSubject: Question\nMessage-ID: <b1@example.org>\n\nHello?");

@@ -33,9 +33,6 @@ final class BounceReader {
     /** An RFC 3463 enhanced status code as plain-text bounces quote it ("#5.1.1", "550 5.1.1 user unknown"). */
     private static final Pattern STATUS_CODE = Pattern.compile("(?<![\\d.])([245])\\.\\d{1,3}\\.\\d{1,3}(?![\\d.])");
     private static final Pattern MAIL_SYSTEM = Pattern.compile("(mailer-daemon|postmaster)@.*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
-            ".*(undeliver|delivery (status notification|has failed|failure)|failure notice|returned mail|mail delivery failed).*",
-            Pattern.CASE_INSENSITIVE);
 
     private BounceReader() {
     }
@@ -46,17 +43,20 @@ final class BounceReader {
             if (isDeliveryReport(fetched.mail())) {
                 return Optional.of(read(fetched.mail()).orElse(Bounce.NOTHING));
             }
-            return readPlain(fetched.mail(), fetched.raw(), ourDomain);
+            Optional<Bounce> plain = readPlain(fetched.mail(), fetched.raw(), ourDomain);
+            // Mail from the empty address is the mail system's; there is no sender to store it under.
+            return plain.isEmpty() && AutomaticMail.fromEmptyAddress(fetched.mail()) ? Optional.of(Bounce.NOTHING) : plain;
         } catch (MessagingException | IOException e) {
             throw new UnreadableMailException("unreadable mail: " + e.getMessage(), e);
         }
     }
 
     private static boolean isDeliveryReport(MimeMessage mail) throws MessagingException {
-        if (!mail.isMimeType("multipart/report")) {
+        ContentType type = EmailReader.contentType(mail);
+        if (!type.match("multipart/report")) {
             return false;
         }
-        String reportType = new ContentType(mail.getContentType()).getParameter("report-type");
+        String reportType = type.getParameter("report-type");
         return reportType != null && reportType.equalsIgnoreCase("delivery-status");
     }
 
@@ -124,6 +124,9 @@ final class BounceReader {
     }
 
     private static boolean fromMailSystem(MimeMessage mail) throws MessagingException {
+        if (AutomaticMail.fromEmptyAddress(mail)) {
+            return true; // "Mail Delivery System <>": checked before the address is parsed, which refuses it
+        }
         Address[] from;
         try {
             from = mail.getFrom();
@@ -137,7 +140,7 @@ final class BounceReader {
         String returnPath = mail.getHeader("Return-Path", null);
         String subject = mail.getSubject();
         return returnPath != null && returnPath.replaceAll("\\s", "").equals("<>") && subject != null
-                && BOUNCE_SUBJECT.matcher(subject).matches();
+                && AutomaticMail.BOUNCE_SUBJECT.matcher(subject).matches();
     }
 
     private static String header(InternetHeaders headers, String name) {

@@ -3,6 +3,7 @@ package org.seamline.channel.email;
 import java.util.EnumSet;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.builder.RouteBuilder;
@@ -141,7 +142,17 @@ public class EmailChannel implements ChannelAdapter {
 
     @Override
     public Health health() {
-        return camel.isStarted() ? poller.health() : Health.down("polling is not started");
+        return camel.isStarted() ? withSending(poller.health(), sender.failing()) : Health.down("polling is not started");
+    }
+
+    /** The mailbox is degraded while its SMTP server fails, even when reading works. */
+    static Health withSending(Health reading, Optional<String> sendingFailure) {
+        if (sendingFailure.isEmpty()) {
+            return reading;
+        }
+        Health.State state = reading.state() == Health.State.DOWN ? Health.State.DOWN : Health.State.DEGRADED;
+        String detail = reading.detail() == null ? "" : reading.detail() + ", ";
+        return new Health(state, detail + "sending: " + sendingFailure.get());
     }
 
     /** Mail work that may fail with {@code E}. */

@@ -11,13 +11,13 @@ import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.ParseException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -50,6 +50,7 @@ final class EmailReader {
     private static final int MAX_DEPTH = 10;
     private static final int MAX_PARTS = 200;
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+    private static final Pattern RFC2231_NAME = Pattern.compile("(?i)name\\*(\\d+\\*?)?\\s*=");
 
     private final String instance;
     private final MailboxSettings settings;
@@ -93,7 +94,8 @@ final class EmailReader {
 
             Map<String, String> metadata = new LinkedHashMap<>();
             String messageId = mail.getMessageID();
-            String subject = mail.getSubject();
+            String charset = contentType(mail).getParameter("charset");
+            String subject = HeaderText.decode(mail.getHeader("Subject", null), charset);
             put(metadata, MessageMetadata.SUBJECT, subject);
             put(metadata, "messageId", messageId);
             String rawSha256 = sha256(raw, 0);
@@ -111,7 +113,7 @@ final class EmailReader {
                 conversation = ConversationTokens.fromSubject(subject);
             }
             conversation.ifPresent(id -> metadata.put(MessageMetadata.CONVERSATION, id));
-            Optional<String> automatic = AutomaticMail.reason(mail, sender.getAddress());
+            Optional<String> automatic = AutomaticMail.reason(mail, sender.getAddress(), subject);
             if (automatic.isPresent()) {
                 metadata.put(MessageMetadata.AUTOMATIC, "true");
                 metadata.put("automaticReason", automatic.get());
@@ -119,7 +121,7 @@ final class EmailReader {
             List<Attachment> files = store(bodies.files, metadata);
             String providerId = messageId != null && !messageId.isBlank() ? messageId.strip() : "sha256:" + rawSha256;
             return new InboundMessage(CHANNEL, instance, providerId,
-                    new Party(personal(sender), List.of(new Identifier("email", sender.getAddress()))),
+                    new Party(personal(sender, charset), List.of(new Identifier("email", sender.getAddress()))),
                     visible, files, mail.getSentDate() == null ? null : mail.getSentDate().toInstant(), null, metadata);
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new UnreadableMailException("unreadable mail: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
@@ -135,22 +137,54 @@ final class EmailReader {
         List<Attachment> stored = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         for (Part part : parts) {
-            byte[] content;
-            try (InputStream in = part.getInputStream()) {
-                content = in.readNBytes(settings.maxAttachmentBytes() + 1);
+            ContentType contentType = contentType(part);
+            String name = fileName(part, contentType);
+            Optional<byte[]> decoded = decoded(part);
+            if (decoded.isEmpty()) { // broken base64, a gateway's "[Attachment removed]": the rest of the mail is fine
+                leftOut.add((name == null ? "unnamed" : name) + " (its content cannot be decoded)");
+                continue;
             }
-            String name = part.getFileName();
+            byte[] content = decoded.get();
             if (content.length > settings.maxAttachmentBytes()) {
                 leftOut.add((name == null ? "unnamed" : name) + " (larger than " + settings.maxAttachmentBytes() + " bytes)");
                 continue;
             }
-            String type = new ContentType(part.getContentType()).getBaseType();
+            String type = contentType.getBaseType();
             stored.add(attachments.store(CHANNEL, instance, name, type, content));
         }
         if (!leftOut.isEmpty()) {
             metadata.put("attachmentsLeftOut", String.join("; ", leftOut));
         }
         return stored;
+    }
+
+    /** A file's content, up to one byte more than {@code maxAttachmentBytes}; empty when its encoding is broken. */
+    private Optional<byte[]> decoded(Part part) throws MessagingException {
+        try (InputStream in = part.getInputStream()) {
+            byte[] content = in.readNBytes(settings.maxAttachmentBytes() + 1);
+            return mangledBase64(part) ? Optional.empty() : Optional.of(content);
+        } catch (IOException e) { // the decoder's verdict: missing padding, a cut-off stream
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Base64 holding characters outside its alphabet is not a file but what a gateway wrote in its place
+     * ("[Attachment removed]"); the decoder would skip those characters and store garbage.
+     */
+    private static boolean mangledBase64(Part part) throws MessagingException, IOException {
+        if (!(part instanceof MimeBodyPart mime) || !"base64".equalsIgnoreCase(mime.getEncoding())) {
+            return false;
+        }
+        try (InputStream raw = mime.getRawInputStream()) {
+            for (int b = raw.read(); b >= 0; b = raw.read()) {
+                boolean alphabet = b < 0x80 && Character.isLetterOrDigit(b) || b == '+' || b == '/' || b == '=';
+                if (!alphabet && !Character.isWhitespace(b)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private byte[] raw(MimeMessage mail) throws MessagingException, IOException, UnreadableMailException {
@@ -184,9 +218,34 @@ final class EmailReader {
         }
     }
 
-    private static String personal(InternetAddress sender) {
-        String name = sender.getPersonal();
-        return name == null || name.isBlank() ? null : name.strip();
+    /**
+     * The display name, decoded by {@link HeaderText}: {@code getPersonal()} would decode each encoded word alone and
+     * leave raw UTF-8 as Latin-1. The undecoded name is what {@code toString()} writes before the address, quoted
+     * when it holds specials.
+     */
+    private static String personal(InternetAddress sender, String charset) {
+        if (sender.getPersonal() == null) {
+            return null;
+        }
+        String written = sender.toString();
+        String phrase = written.substring(0, written.lastIndexOf(" <")).strip();
+        if (phrase.length() > 1 && phrase.startsWith("\"") && phrase.endsWith("\"")) {
+            phrase = phrase.substring(1, phrase.length() - 1).replaceAll("\\\\(.)", "$1");
+        }
+        String name = HeaderText.decode(phrase, charset);
+        return name.isBlank() ? null : name.strip();
+    }
+
+    /**
+     * A part's Content-Type; one that cannot be parsed is {@code text/plain}, as RFC 2045 §5.2 says, so a mail with a
+     * broken header is read as text instead of set aside.
+     */
+    static ContentType contentType(Part part) throws MessagingException {
+        try {
+            return new ContentType(part.getContentType());
+        } catch (ParseException e) {
+            return new ContentType("text", "plain", null);
+        }
     }
 
     /** In-Reply-To first, then References right to left: the nearest ancestor comes first. */
@@ -233,6 +292,26 @@ final class EmailReader {
         return addresses;
     }
 
+    /**
+     * A file's name: Jakarta Mail decodes RFC 2231 names ({@code filename*=}); a name written as encoded words
+     * (Outlook, The Bat!, 1C) or in raw 8-bit is decoded here. A calendar part without a name (an Outlook meeting
+     * request) is named so that it opens as one.
+     */
+    private static String fileName(Part part, ContentType type) throws MessagingException {
+        String name = part.getFileName();
+        if (name == null) {
+            return type.match("text/calendar") ? "invite.ics" : null;
+        }
+        boolean rfc2231 = RFC2231_NAME.matcher(String.join(" ", headers(part, "Content-Disposition"))
+                + " " + String.join(" ", headers(part, "Content-Type"))).find();
+        return rfc2231 ? name : HeaderText.decode(name, type.getParameter("charset"));
+    }
+
+    private static String[] headers(Part part, String name) throws MessagingException {
+        String[] values = part.getHeader(name);
+        return values == null ? new String[0] : values;
+    }
+
     /** The first text/plain and text/html bodies and the file parts; depth and part count are bounded. */
     private static final class Bodies {
         String plain;
@@ -246,7 +325,8 @@ final class EmailReader {
             throw new UnreadableMailException("mail nests more than " + MAX_DEPTH + " levels or " + MAX_PARTS + " parts");
         }
         boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
-        if (part.isMimeType("multipart/*")) {
+        ContentType type = contentType(part);
+        if (type.match("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart child = multipart.getBodyPart(i);
@@ -254,22 +334,21 @@ final class EmailReader {
             }
         } else if (attachment) {
             bodies.files.add(part);
-        } else if (part.isMimeType("text/plain") && bodies.plain == null) {
-            bodies.plain = text(part);
-        } else if (part.isMimeType("text/html") && bodies.html == null) {
-            bodies.html = text(part);
-        } else if (!part.isMimeType("text/*")) {
-            bodies.files.add(part);
+        } else if (type.match("text/plain") || type.match("text/html")) {
+            if (type.match("text/plain") && bodies.plain == null) {
+                bodies.plain = text(part, type);
+            } else if (type.match("text/html") && bodies.html == null) {
+                bodies.html = text(part, type);
+            }
+        } else {
+            bodies.files.add(part); // images, documents, and text that is no body: a calendar invitation, a vCard
         }
     }
 
-    /** Jakarta Mail decodes the transfer encoding and charset; an unknown charset falls back to UTF-8. */
-    private static String text(Part part) throws MessagingException, IOException {
-        try {
-            Object content = part.getContent();
-            return content instanceof String s ? s : new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        } catch (UnsupportedEncodingException e) {
-            return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    /** Jakarta Mail decodes the transfer encoding; the charset is resolved by {@link MailCharsets#decodeBody}. */
+    private static String text(Part part, ContentType type) throws MessagingException, IOException {
+        try (InputStream in = part.getInputStream()) {
+            return MailCharsets.decodeBody(in.readAllBytes(), type.getParameter("charset"));
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,8 +75,8 @@ final class MailboxPoller {
                 Folder processed = existing(store, settings.processedFolder());
                 Folder failedFolder = existing(store, settings.failedFolder());
                 EmailReader reader = new EmailReader(instance, settings, attachments);
-                // Batch after batch until the inbox is empty. Each batch's mail is moved in two commands (copy, flag)
-                // after every mail of it was stored, then expunged.
+                // Batch after batch until the inbox is empty. Each batch's mail is moved after every mail of it was
+                // stored, then the inbox is expunged.
                 boolean more = true;
                 while (more) {
                     Batch batch = new Batch();
@@ -187,11 +188,19 @@ final class MailboxPoller {
                 known ? "" : " (message unknown)");
     }
 
-    private static void move(Folder from, List<Message> mails, Folder to) throws MessagingException {
+    /**
+     * With IMAP MOVE (RFC 6851) where the server offers it: one atomic command, so a crash cannot leave the mail in
+     * both folders. Otherwise copied and flagged deleted; the batch's expunge removes it from the inbox.
+     */
+    static void move(Folder from, List<Message> mails, Folder to) throws MessagingException {
         if (mails.isEmpty()) {
             return;
         }
         Message[] moving = mails.toArray(new Message[0]);
+        if (from instanceof IMAPFolder imap && from.getStore() instanceof IMAPStore store && store.hasCapability("MOVE")) {
+            imap.moveMessages(moving, to);
+            return;
+        }
         from.copyMessages(moving, to);
         from.setFlags(moving, new Flags(Flags.Flag.DELETED), true);
     }

@@ -17,7 +17,8 @@ import jakarta.mail.Part;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Entities;
 import org.seamline.api.channel.SendException;
 import org.seamline.api.channel.SendResult;
@@ -28,6 +29,8 @@ import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.Identifier;
 import org.seamline.api.message.MessageMetadata;
 import org.seamline.api.message.OutboundMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends a reply over SMTP, threaded: our own Message-ID carrying the conversation, In-Reply-To and References naming
@@ -36,8 +39,11 @@ import org.seamline.api.message.OutboundMessage;
  */
 final class SmtpSender {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpSender.class);
+
     private final String instance;
     private final AttachmentStore files;
+    private volatile String failing;
 
     SmtpSender(String instance, AttachmentStore files) {
         this.instance = instance;
@@ -52,6 +58,7 @@ final class SmtpSender {
                 transport.connect(settings.smtp().host(), settings.smtp().port(), settings.username(), settings.password());
                 transport.sendMessage(mail, mail.getAllRecipients());
             }
+            failing = null;
             return new SendResult(mail.getMessageID(), DeliveryStatus.SENT);
         } catch (AddressException e) {
             throw new SendException("the recipient's address is not valid", false, e);
@@ -60,12 +67,31 @@ final class SmtpSender {
         } catch (SendFailedException e) {
             // Rejected recipients are permanent; a server that failed mid-way is worth another try.
             boolean rejected = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
-            throw new SendException("SMTP refused the message: " + e.getMessage(), !rejected, e);
+            if (rejected) {
+                throw new SendException("SMTP refused the message: " + e.getMessage(), false, e);
+            }
+            throw serverFailed("the SMTP server failed mid-way", new SendException("SMTP refused the message: " + e.getMessage(), true, e));
         } catch (AuthenticationFailedException e) {
-            throw new SendException("SMTP login failed for mailbox " + instance, true, e);
+            throw serverFailed("the SMTP login was refused", new SendException("SMTP login failed for mailbox " + instance, true, e));
         } catch (MessagingException e) {
-            throw new SendException("SMTP unavailable: " + e.getMessage(), true, e);
+            throw serverFailed("the SMTP server is unreachable (" + e.getClass().getSimpleName() + ")",
+                    new SendException("SMTP unavailable: " + e.getMessage(), true, e));
         }
+    }
+
+    /**
+     * Why the latest attempt to reach the SMTP server failed, until one succeeds: the mailbox is degraded meanwhile,
+     * so a server that is down shows at once and not when the platform gives a reply up.
+     */
+    Optional<String> failing() {
+        return Optional.ofNullable(failing);
+    }
+
+    /** One warning per failed attempt, naming no recipient and no text (the exception's message may name both). */
+    private SendException serverFailed(String reason, SendException failure) {
+        failing = reason;
+        LOG.warn("Email {}: sending a reply failed, the platform will try again: {}", instance, reason);
+        return failure;
     }
 
     private MimeMessage compose(Session session, MailboxSettings settings, OutboundMessage message)
@@ -161,12 +187,15 @@ final class SmtpSender {
         return String.join(" ", chain);
     }
 
-    /** "Re: " once, however many times the thread went back and forth; our old subject tokens removed. */
+    /** The reply prefixes clients put before a subject, each language's own, repeated and numbered ("Re[2]:"). */
+    private static final Pattern REPLY_PREFIXES = Pattern.compile(
+            "^\\s*((re|aw|sv|vs|antw|odp|ynt|ответ|отв)\\s*(\\[\\d+]|\\(\\d+\\)|\\^\\d+)?\\s*:\\s*)+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** Exactly one "Re: ", whatever chain of prefixes the customer's clients added; our old subject tokens removed. */
     static String subject(String original) {
         String stripped = original == null ? "" : ConversationTokens.withoutSubjectTokens(original);
-        if (stripped.isBlank()) {
-            return "Re: your message";
-        }
-        return stripped.toLowerCase(Locale.ROOT).matches("^(re|aw|sv|ответ)\\s*:.*") ? stripped : "Re: " + stripped;
+        String topic = REPLY_PREFIXES.matcher(stripped).replaceFirst("").strip();
+        return "Re: " + (topic.isEmpty() ? "your message" : topic);
     }
 }

@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -48,6 +45,7 @@ class MailboxTest {
 
     private static final String CONVERSATION = "0b6f3c2e-5d1a-4e8f-9a7b-1c2d3e4f5a6b";
 
+    private GreenMailbox mailbox;
     private GreenMail greenMail;
     private MailboxSettings settings;
     private StoringIngress ingress;
@@ -57,10 +55,9 @@ class MailboxTest {
 
     @BeforeEach
     void start() {
-        greenMail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
-        greenMail.start();
-        greenMail.setUser("support@example.com", "support@example.com", "mailbox-secret");
-        settings = MailboxSettings.from(config(greenMail.getImap().getPort(), greenMail.getSmtp().getPort()));
+        mailbox = new GreenMailbox();
+        greenMail = mailbox.greenMail;
+        settings = mailbox.settings();
         ingress = new StoringIngress();
         reports = new RecordingReports();
         files = new KeptAttachments();
@@ -69,31 +66,16 @@ class MailboxTest {
 
     @AfterEach
     void stop() {
-        greenMail.stop();
+        mailbox.close();
     }
 
     /** Puts raw RFC 822 text into the support mailbox, as a delivery would. */
     private void deliver(String raw) throws Exception {
-        MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()),
-                new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
-        greenMail.getUserManager().getUser("support@example.com").deliver(mail);
+        mailbox.deliver(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private int count(String folder) throws Exception {
-        Properties p = new Properties();
-        try (Store store = Session.getInstance(p).getStore("imap")) {
-            store.connect("127.0.0.1", greenMail.getImap().getPort(), "support@example.com", "mailbox-secret");
-            Folder f = store.getFolder(folder);
-            if (!f.exists()) {
-                return 0;
-            }
-            f.open(Folder.READ_ONLY);
-            try {
-                return f.getMessageCount();
-            } finally {
-                f.close(false);
-            }
-        }
+        return mailbox.count(folder);
     }
 
     private static String mail(String headers, String body) {
@@ -116,6 +98,25 @@ class MailboxTest {
         assertEquals(0, count("INBOX"));
         assertEquals(1, count("Processed"));
         assertEquals(0, poller.poll(settings), "nothing is left to read");
+    }
+
+    @Test
+    void processedMailIsMovedInOneCommandSoItIsNeverInBothFolders() throws Exception {
+        deliver(mail("", "Where is my order?"));
+        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect("127.0.0.1", greenMail.getImap().getPort(), "support@example.com", "mailbox-secret");
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            Folder processed = store.getFolder("Processed");
+            processed.create(Folder.HOLDS_MESSAGES);
+
+            MailboxPoller.move(inbox, List.of(inbox.getMessages()), processed);
+
+            // Seen from another session before any expunge: a copy and a delete would leave it in both.
+            assertEquals(0, count("INBOX"));
+            assertEquals(1, count("Processed"));
+            inbox.close(false);
+        }
     }
 
     @Test
@@ -324,7 +325,7 @@ class MailboxTest {
         assertEquals("<m1@example.org>", received.getHeader("In-Reply-To", null));
         assertEquals("<m0@example.org> <m0.5@example.org> <m1@example.org>", received.getHeader("References", null),
                 "the whole chain, root first");
-        assertEquals("RE: Order 4711 " + ConversationTokens.subjectToken(CONVERSATION), received.getSubject(),
+        assertEquals("Re: Order 4711 " + ConversationTokens.subjectToken(CONVERSATION), received.getSubject(),
                 "one Re: and one token, however often the mail went back and forth");
         assertEquals("support+c." + CONVERSATION + "@example.com", received.getReplyTo()[0].toString());
         assertEquals("support@example.com", received.getHeader(AutomaticMail.LOOP_HEADER, null));
@@ -355,6 +356,44 @@ class MailboxTest {
         SendException failed = org.junit.jupiter.api.Assertions.assertThrows(SendException.class,
                 () -> new SmtpSender("support", files).send(settings, gone));
         assertFalse(failed.isRetryable(), "retrying cannot bring an erased file back");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Order 4711                                  | Re: Order 4711
+            RE: Order 4711                              | Re: Order 4711
+            AW: RE: Ответ: Отв: SV: Order 4711          | Re: Order 4711
+            Re[2]: Re: re : Order 4711 [ref:0b6f3c2e5d1a4e8f9a7b1c2d3e4f5a6b] | Re: Order 4711
+            ОТВЕТ: Заказ                                | Re: Заказ
+            Fwd: Order 4711                             | Re: Fwd: Order 4711
+            Return policy                               | Re: Return policy
+            RE:                                         | Re: your message
+            """)
+    void aReplysSubjectHasExactlyOneRe(String customers, String ours) {
+        assertEquals(ours, SmtpSender.subject(customers));
+    }
+
+    @Test
+    void anSmtpServerThatIsDownDegradesTheMailboxUntilASendSucceeds() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        MailboxSettings down = MailboxSettings.from(config(greenMail.getImap().getPort(), closedPort));
+        SmtpSender sender = new SmtpSender("support", files);
+        OutboundMessage reply = new OutboundMessage("out-4", "key-4", "email", "support",
+                Party.of("Anna", new Identifier("email", "anna@example.org")), "It ships today.", null, CONVERSATION, Map.of());
+
+        SendException failed = org.junit.jupiter.api.Assertions.assertThrows(SendException.class, () -> sender.send(down, reply));
+
+        assertTrue(failed.isRetryable());
+        org.seamline.api.health.Health health = EmailChannel.withSending(poller.health(), sender.failing());
+        assertEquals(org.seamline.api.health.Health.State.DEGRADED, health.state(), "shown at the first failed attempt");
+        assertTrue(health.detail().contains("sending: the SMTP server is unreachable"), health.detail());
+        assertFalse(health.detail().contains("anna@example.org"), "no personal data");
+
+        sender.send(settings, reply);
+        assertEquals(org.seamline.api.health.Health.State.UP, EmailChannel.withSending(poller.health(), sender.failing()).state());
     }
 
     @Test

@@ -45,7 +45,11 @@ final class ConversationStore {
     }
 
     /** What happened to the conversation a message went into. */
-    enum Outcome { CONTINUED, REOPENED, OPENED }
+    enum Outcome {
+        CONTINUED, REOPENED, OPENED,
+        /** Automatic mail that continues nothing: kept in a conversation of its own, resolved, out of the agents' queue. */
+        FILED
+    }
 
     record Continuation(String conversationId, Outcome outcome) {
     }
@@ -55,8 +59,9 @@ final class ConversationStore {
      * channel names ({@link MessageMetadata#CONVERSATION}) wins when it is the sender's, then the conversation of the
      * nearest message the sender answers ({@link MessageMetadata#REFERENCES}); otherwise the policy picks
      * the most recent candidate, unresolved ones first. A resolved candidate is reopened within the reopen window;
-     * automatic mail is attached to it but never reopens it. The conversation remembers the channel the customer
-     * wrote on last, the default for replies.
+     * automatic mail is attached to it but never reopens it, and automatic mail with no candidate is filed in a new
+     * resolved conversation (newsletters and bounces open nothing for agents). The conversation remembers the
+     * channel the customer wrote on last, the default for replies.
      */
     Continuation continueOrOpen(Connection c, List<String> customerMembers, String canonicalCustomer, InboundMessage message,
                                 Continuity continuity, Duration reopenWindow) throws SQLException {
@@ -87,18 +92,19 @@ final class ConversationStore {
         }
         String id = UUID.randomUUID().toString();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO conversation (id, customer_id, status, channel, "
-                + "instance, thread_key, opened_at, last_message_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "instance, thread_key, opened_at, last_message_at, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, id);
             insert.setString(2, canonicalCustomer);
-            insert.setString(3, ConversationStatus.OPEN.name());
+            insert.setString(3, (automatic ? ConversationStatus.RESOLVED : ConversationStatus.OPEN).name());
             insert.setString(4, message.channel());
             insert.setString(5, message.instance());
             insert.setString(6, thread);
             insert.setObject(7, now);
             insert.setObject(8, now);
+            insert.setObject(9, automatic ? now : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
             insert.executeUpdate();
         }
-        return new Continuation(id, Outcome.OPENED);
+        return new Continuation(id, automatic ? Outcome.FILED : Outcome.OPENED);
     }
 
     /** A new message wakes a pending or snoozed conversation and reopens a resolved one, unless it is automatic. */

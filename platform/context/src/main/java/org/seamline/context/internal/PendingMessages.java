@@ -235,7 +235,7 @@ final class PendingMessages {
                     ContextEvents.OTHER_CUSTOMER_ID, merge.mergedId(), ContextEvents.MERGE_ID, merge.id(),
                     ContextEvents.ACTOR, merge.actor());
         }
-        if (continuation.outcome() != ConversationStore.Outcome.CONTINUED) {
+        if (continuation.outcome() == ConversationStore.Outcome.OPENED || continuation.outcome() == ConversationStore.Outcome.REOPENED) {
             pending.add(continuation.outcome() == ConversationStore.Outcome.OPENED ? ContextEvents.CONVERSATION_OPENED
                     : ContextEvents.CONVERSATION_REOPENED, ContextEvents.CUSTOMER_ID, customerId,
                     ContextEvents.CONVERSATION_ID, continuation.conversationId(), ContextEvents.CHANNEL, message.channel());

@@ -107,6 +107,21 @@ class ContinuityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void automaticMailThatContinuesNothingIsFiledOutOfTheAgentsQueue(String kind) throws Exception {
+        setUp(kind, ConversationStore.Continuity.CUSTOMER, Duration.ofDays(7));
+        String newsletter = receive("email", "m-1", Map.of(MessageMetadata.AUTOMATIC, "true"));
+
+        assertEquals(ConversationStatus.RESOLVED, conversation(newsletter).status(), "no open conversation for a newsletter");
+        assertFalse(context.events.topics().contains(ContextEvents.CONVERSATION_OPENED), "nothing announces it to agents");
+        assertEquals(newsletter, receive("email", "m-2", Map.of(MessageMetadata.AUTOMATIC, "true")), "the next one joins it");
+        assertEquals(ConversationStatus.RESOLVED, conversation(newsletter).status());
+
+        assertEquals(newsletter, receive("email", "m-3", null), "a person writing from that address is heard");
+        assertEquals(ConversationStatus.OPEN, conversation(newsletter).status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void afterTheWindowANewConversationOpens(String kind) throws Exception {
         setUp(kind, ConversationStore.Continuity.CUSTOMER, Duration.ZERO);
         String first = receive("api", "m-1", null);
