@@ -20,7 +20,7 @@ final class JsonBodies {
 
     /** The body as a JSON object (an empty body reads as an empty object). */
     static ObjectNode object(HttpServletRequest request, int maxBytes) throws IOException {
-        JsonNode body = Json.mapper().readTree(RequestBodies.read(request, maxBytes));
+        JsonNode body = Json.read(RequestBodies.read(request, maxBytes));
         if (body == null || body.isMissingNode()) {
             return Json.mapper().createObjectNode();
         }
