@@ -11,7 +11,11 @@ public interface CustomerDirectory {
 
     Optional<Customer> customer(String id) throws SQLException;
 
-    /** The customer owning {@code type:value} once normalised; empty when unknown or not a valid identifier. */
+    /**
+     * The customer owning {@code type:value} once normalised; empty when unknown or not a valid identifier.
+     *
+     * @throws IllegalArgumentException when the type is neither a standard one nor one any customer has
+     */
     Optional<Customer> findByIdentifier(String type, String value) throws SQLException;
 
     /**

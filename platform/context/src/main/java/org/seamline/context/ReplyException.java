@@ -1,8 +1,8 @@
 package org.seamline.context;
 
 /**
- * A reply that cannot be queued: an unknown conversation, no channel that can reach the customer, or no consent
- * for the purpose on that channel.
+ * A reply that cannot be queued: an unknown conversation, no channel that can reach the customer, no consent
+ * for the purpose on that channel, or an idempotency key reused for another request.
  */
 public class ReplyException extends Exception {
 
@@ -16,7 +16,9 @@ public class ReplyException extends Exception {
         /** The customer's consent does not allow it. */
         NO_CONSENT,
         /** The reply names an attachment that is not stored. */
-        UNKNOWN_ATTACHMENT
+        UNKNOWN_ATTACHMENT,
+        /** The Idempotency-Key already queued a different reply (other text, files, channel or purpose) here. */
+        IDEMPOTENCY_KEY_REUSED
     }
 
     private final Kind kind;

@@ -1,5 +1,6 @@
 package org.seamline.itest;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +116,41 @@ class ApiChannelIT {
         assertEquals(400, badTime.statusCode());
         assertTrue(seamline.readJson(badTime.body()).get("message").asText().contains("sentAt"));
         assertEquals(0, stored("m-x") + stored("m-y") + stored("m-z"));
+    }
+
+    @Test
+    void aMessageThatCouldNeverBeProcessedIsRefusedAtTheDoor() {
+        var unusable = shop.post("{\"id\":\"r-1\",\"from\":{\"email\":\"not-an-email\",\"phone\":\"12345\"}}", SECRET);
+        var longEmail = shop.post("{\"id\":\"r-2\",\"from\":{\"email\":\"" + "a".repeat(320) + "@example.com\"}}", SECRET);
+        var longName = shop.post("{\"id\":\"r-3\",\"from\":{\"userId\":\"u-3\",\"name\":\"" + "n".repeat(513) + "\"}}", SECRET);
+        var trailing = shop.post(ApiChannelClient.message("r-4", ANNA) + "{\"id\":\"r-5\"}", SECRET);
+
+        for (var refused : java.util.List.of(unusable, longEmail, longName, trailing)) {
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertEquals("invalid_message", seamline.readJson(refused.body()).get("error").asText());
+        }
+        String why = seamline.readJson(unusable.body()).get("message").asText();
+        assertTrue(why.contains("no usable identifier") && why.contains("email, phone"), why);
+        assertFalse(why.contains("not-an-email"), "the refusal does not repeat personal data");
+        assertTrue(seamline.readJson(longEmail.body()).get("message").asText().contains("email is longer than 320"));
+        assertTrue(seamline.readJson(longName.body()).get("message").asText().contains("name is longer than 512"));
+        assertEquals(0, stored("r-1") + stored("r-2") + stored("r-3") + stored("r-4"));
+    }
+
+    @Test
+    void aReplyToAnInstanceWithoutCallbackIsRefusedUpFront() {
+        assertEquals(201, shop.post(ApiChannelClient.message("cb-1", "{\"userId\":\"no-callback\"}"), SECRET).statusCode());
+        await().atMost(Duration.ofSeconds(5)).until(() -> seamline.getJson("/api/v1/customers?identifier=userId:no-callback")
+                .get("items").size() == 1);
+        String customer = seamline.getJson("/api/v1/customers?identifier=userId:no-callback").at("/items/0/id").asText();
+        await().atMost(Duration.ofSeconds(5)).until(() -> seamline.getJson("/api/v1/conversations?customerId=" + customer)
+                .get("items").size() == 1);
+        String conversation = seamline.getJson("/api/v1/conversations?customerId=" + customer).at("/items/0/id").asText();
+
+        var reply = seamline.asAdmin("POST", "/api/v1/conversations/" + conversation + "/messages", "{\"text\":\"hi\"}");
+        assertEquals(422, reply.statusCode(), reply.body());
+        assertTrue(seamline.readJson(reply.body()).get("message").asText().contains("only receives"));
+        assertEquals(0, seamline.getJson("/api/v1/dead-letters").get("replies").size(), "nothing waits to fail later");
     }
 
     @Test

@@ -84,6 +84,35 @@ class CustomerContextIT {
     }
 
     @Test
+    void theFullwidthAndAsciiFormsOfOneAddressAreOneCustomer() {
+        assertEquals(201, shop.post("{\"id\":\"w-1\",\"from\":{\"email\":\"vera@example.com\"}}", SECRET).statusCode());
+        assertEquals(201, shop.post("{\"id\":\"w-2\",\"from\":{\"email\":\"\uFF56\uFF45\uFF52\uFF41@\uFF45\uFF58\uFF41\uFF4D\uFF50\uFF4C\uFF45.com\"}}",
+                SECRET).statusCode());
+        assertEquals(201, shop.post("{\"id\":\"w-3\",\"from\":{\"email\":\"mailto:Ve\u200Bra@EXAMPLE.com.\"}}", SECRET).statusCode());
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> lookup("email:vera@example.com").size() == 1 && seamline.getJson(
+                "/api/v1/customers/" + lookup("email:vera@example.com").get(0).get("id").asText() + "/timeline").get("total").asLong() == 3);
+        JsonNode vera = lookup("email:vera@example.com").get(0);
+        assertEquals(1, vera.get("identifiers").size());
+        assertEquals(vera.get("id"), lookup("email:\uFF56\uFF45\uFF52\uFF41@example.com").get(0).get("id"));
+    }
+
+    @Test
+    void queriesAndPreferencesNamingNoKnownChannelOrTypeAreRefused() {
+        shop.post("{\"id\":\"q-1\",\"from\":{\"userId\":\"quinn\"}}", SECRET);
+        await().atMost(Duration.ofSeconds(5)).until(() -> lookup("userId:quinn").size() == 1);
+        String quinn = lookup("userId:quinn").get(0).get("id").asText();
+
+        assertEquals(400, seamline.get("/api/v1/customers?identifier=emial:quinn@example.com", true).statusCode());
+        assertEquals(400, seamline.get("/api/v1/conversations?channel=smss", true).statusCode());
+        assertEquals(400, seamline.asAdmin("PATCH", "/api/v1/customers/" + quinn, "{\"preferredChannel\":\"telegramm\"}").statusCode());
+        var language = seamline.asAdmin("PATCH", "/api/v1/customers/" + quinn, "{\"preferredLanguage\":\"x-" + "abcdefgh-".repeat(50) + "a\"}");
+        assertEquals(400, language.statusCode(), "not 503: " + language.body());
+        assertEquals(400, seamline.asAdmin("PATCH", "/api/v1/customers/" + quinn, "{\"preferredLanguage\":\"en\"} {}").statusCode());
+        assertEquals(200, seamline.asAdmin("PATCH", "/api/v1/customers/" + quinn, "{\"preferredChannel\":\"api\"}").statusCode());
+    }
+
+    @Test
     void aManualMergeMovesIdentifiersAndUnmergeRestoresBothExactly() throws Exception {
         shop.post("{\"id\":\"x-1\",\"from\":{\"userId\":\"boris-1\",\"name\":\"Boris\"}}", SECRET);
         shop.post("{\"id\":\"x-2\",\"from\":{\"email\":\"boris@example.org\"}}", SECRET);

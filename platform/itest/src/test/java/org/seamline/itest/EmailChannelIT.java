@@ -150,6 +150,18 @@ class EmailChannelIT {
     }
 
     @Test
+    void aMailFromAnAddressNoCustomerCanHaveIsSetAsideWithItsReason() {
+        mail.deliver("From: carl@localhost\nTo: " + MailServer.MAILBOX + "\nSubject: Hi\nMessage-ID: <nobody-1@localhost>\n\nHello?");
+
+        await().atMost(WITHIN).until(() -> seamline.getJson("/api/v1/plugins").toString()
+                .contains("<nobody-1@localhost>: the sender has no usable identifier: email is not valid"));
+        // Moved to the failed folder, not fetched again and again.
+        await().atMost(WITHIN).until(() -> mail.inboxCount() == 0);
+        assertEquals(0, seamline.getJson("/api/v1/interactions?channel=email&limit=500").get("items").findValues("providerMessageId")
+                .stream().filter(id -> id.asText().contains("nobody-1")).count());
+    }
+
+    @Test
     void anOutOfOfficeReplyNeitherReopensNorGetsAnAnswer() throws Exception {
         mail.deliver("From: bob@example.org\nTo: " + MailServer.MAILBOX + "\nSubject: Question\nMessage-ID: <b1@example.org>\n\nHello?");
         await().atMost(WITHIN).until(() -> seamline.getJson("/api/v1/customers?identifier=email:bob@example.org").get("items").size() == 1);

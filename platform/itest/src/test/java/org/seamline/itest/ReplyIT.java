@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -103,6 +106,56 @@ class ReplyIT {
         assertEquals(200, again.statusCode());
         assertTrue(seamline.readJson(again.body()).get("duplicate").asBoolean());
         assertEquals(3, kinds(conversation).size(), "the same Idempotency-Key queues nothing new");
+    }
+
+    @Test
+    void anIdempotencyKeyBelongsToOneConversationAndOneRequest() {
+        String gus = conversationOf("gus");
+        String hana = conversationOf("hana");
+
+        assertEquals(202, reply(gus, "{\"text\":\"Your refund is on its way.\"}", "refund-1").statusCode());
+        HttpResponse<String> other = reply(hana, "{\"text\":\"Your refund is on its way.\"}", "refund-1");
+        assertEquals(202, other.statusCode(), "the same key on another conversation is another reply: " + other.body());
+        assertEquals(hana, seamline.readJson(other.body()).get("conversationId").asText());
+        HttpResponse<String> changed = reply(gus, "{\"text\":\"Your refund was refused.\"}", "refund-1");
+        assertEquals(422, changed.statusCode(), changed.body());
+        assertEquals("idempotency_key_reused", seamline.readJson(changed.body()).get("error").asText());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> kinds(gus).contains("status:SENT") && kinds(hana).contains("status:SENT"));
+        List<String> receivers = callbacks.stream().filter(c -> "refund-1".equals(c.get("key")))
+                .map(c -> seamline.readJson(c.get("body")).get("conversationId").asText()).sorted().toList();
+        assertEquals(List.of(gus, hana).stream().sorted().toList(), receivers, "one reply to each, the refused one to nobody");
+    }
+
+    @Test
+    void anIdempotencyKeyThatCannotTravelInAHeaderIsRefused() throws IOException {
+        String ivan = conversationOf("ivan");
+
+        String utf8 = rawReply(ivan, "{\"text\":\"hi\"}", "\u043a\u043b\u044e\u0447-1");
+        HttpResponse<String> huge = reply(ivan, "{\"text\":\"hi\"}", "k".repeat(7000));
+        assertTrue(utf8.startsWith("HTTP/1.1 400"), utf8);
+        assertTrue(utf8.contains("printable ASCII"), utf8);
+        assertEquals(400, huge.statusCode(), "not 503: retrying could never help");
+        assertEquals(List.of("message"), kinds(ivan), "nothing was queued");
+    }
+
+    /**
+     * A reply whose Idempotency-Key goes out as UTF-8 bytes, as some clients send it; Java's HttpClient would turn
+     * every non-ASCII character into '?' first. Answers the raw response.
+     */
+    private String rawReply(String conversationId, String json, String key) throws IOException {
+        URI uri = seamline.uri("/api/v1/conversations/" + conversationId + "/messages");
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nConnection: close\r\n"
+                    + "Authorization: " + SeamlineProcess.basic("admin", SeamlineProcess.ADMIN_PASSWORD) + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\nIdempotency-Key: " + key + "\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.UTF_8));
+            out.write(body);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

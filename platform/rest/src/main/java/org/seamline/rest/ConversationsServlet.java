@@ -86,6 +86,7 @@ public class ConversationsServlet extends PatchableServlet {
                     case NO_CONSENT -> JsonResponses.error(response, 403, "no_consent", e.getMessage());
                     case UNREACHABLE -> JsonResponses.error(response, 422, "unreachable", e.getMessage());
                     case UNKNOWN_ATTACHMENT -> JsonResponses.error(response, 422, "unknown_attachment", e.getMessage());
+                    case IDEMPOTENCY_KEY_REUSED -> JsonResponses.error(response, 422, "idempotency_key_reused", e.getMessage());
                 }
             }
         });

@@ -28,7 +28,7 @@ final class JsonBodies {
         if (!isJson(request.getContentType()) && (request.getContentType() != null || request.getContentLengthLong() != 0)) {
             throw new NotJsonException();
         }
-        JsonNode body = Json.mapper().readTree(RequestBodies.read(request, maxBytes));
+        JsonNode body = Json.read(RequestBodies.read(request, maxBytes));
         if (body == null || body.isMissingNode()) {
             return Json.mapper().createObjectNode();
         }

@@ -121,7 +121,8 @@ public class ApiChannel implements ChannelAdapter {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TEXT, Capability.ATTACHMENTS);
+        // Without a callback URL a reply could only become a dead letter: refused up front instead.
+        return settings.get().callbackUrl() == null ? Set.of() : EnumSet.of(Capability.TEXT, Capability.ATTACHMENTS);
     }
 
     @Override

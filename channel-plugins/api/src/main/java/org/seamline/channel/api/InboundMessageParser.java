@@ -28,7 +28,7 @@ final class InboundMessageParser {
     static InboundMessage parse(byte[] body, String instance) throws InvalidMessageException {
         JsonNode root;
         try {
-            root = Json.mapper().readTree(body);
+            root = Json.read(body);
         } catch (JacksonException e) {
             throw new InvalidMessageException("body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

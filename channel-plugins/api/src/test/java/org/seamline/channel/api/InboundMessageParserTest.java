@@ -62,6 +62,19 @@ class InboundMessageParserTest {
     }
 
     @Test
+    void refusesDataAfterTheMessageAndMalformedUtf8() {
+        assertTrue(problem("{\"id\":\"m\",\"from\":{\"userId\":\"u\"}} {\"id\":\"n\"}").startsWith("body is not valid JSON"));
+        byte[] overlongSlash = "{\"id\":\"m..X\",\"from\":{\"userId\":\"u\"}}".getBytes(StandardCharsets.UTF_8);
+        overlongSlash[10] = (byte) 0xC0;
+        byte[] body = new byte[overlongSlash.length + 1];
+        System.arraycopy(overlongSlash, 0, body, 0, 11);
+        body[11] = (byte) 0xAF;
+        System.arraycopy(overlongSlash, 11, body, 12, overlongSlash.length - 11);
+        InvalidMessageException e = assertThrows(InvalidMessageException.class, () -> InboundMessageParser.parse(body, "shop"));
+        assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+    }
+
+    @Test
     void refusesHostilelyDeepJsonQuickly() {
         String deep = "{\"id\":\"m\",\"from\":{\"userId\":\"u\"},\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
         assertTrue(problem(deep).startsWith("body is not valid JSON"));

@@ -21,6 +21,7 @@ public interface ChannelAdapter {
 
     String instance();
 
+    /** What the instance can send; empty when it only receives (the platform then queues no reply to it). */
     Set<Capability> capabilities();
 
     /**

@@ -1,7 +1,10 @@
 package org.seamline.context.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -12,6 +15,9 @@ import org.seamline.api.channel.ChannelAdapter;
 /** The channel adapters deployed right now, by channel and instance; plugins come and go while it runs. */
 @Component(service = ChannelAdapters.class)
 public class ChannelAdapters {
+
+    /** The channel kinds the platform ships or documents plugins for: known even while none is deployed. */
+    private static final Set<String> BUILT_IN = Set.of("api", "email", "sms", "whatsapp", "voice");
 
     private final Map<String, ChannelAdapter> adapters = new ConcurrentHashMap<>();
 
@@ -28,9 +34,27 @@ public class ChannelAdapters {
         return Optional.ofNullable(adapters.get(key(channel, instance)));
     }
 
-    /** Any instance of a channel, for a reply that asks for a channel but not an instance. */
+    /** Any instance of a channel, one that can send first, for a reply that asks for a channel but not an instance. */
     Optional<ChannelAdapter> anyOf(String channel) {
-        return adapters.values().stream().filter(a -> a.channel().equals(channel)).findFirst();
+        List<ChannelAdapter> instances = adapters.values().stream().filter(a -> a.channel().equals(channel)).toList();
+        return instances.stream().filter(a -> !a.capabilities().isEmpty()).findFirst().or(() -> instances.stream().findFirst());
+    }
+
+    /**
+     * A channel kind named in a query, preference or consent, when the platform knows it: built in, or deployed now.
+     * {@code *} (every channel) only where {@code everyAllowed}. A typo would otherwise filter to nothing or store a
+     * preference no channel ever reads.
+     */
+    String known(String field, String channel, boolean everyAllowed) {
+        String kind = ProfileRules.channel(channel);
+        if (kind.equals("*") ? !everyAllowed
+                : !BUILT_IN.contains(kind) && adapters.values().stream().noneMatch(a -> a.channel().equals(kind))) {
+            Set<String> kinds = new TreeSet<>(BUILT_IN);
+            adapters.values().forEach(a -> kinds.add(a.channel()));
+            throw new IllegalArgumentException(field + " '" + kind + "' is not a channel; known: " + String.join(", ", kinds)
+                    + (everyAllowed ? ", or * for every channel" : ""));
+        }
+        return kind;
     }
 
     private static String key(String channel, String instance) {

@@ -23,14 +23,17 @@ public class ConversationsService implements Conversations {
 
     private final Database database;
     private final EventPublisher events;
+    private final ChannelAdapters channels;
     private final CustomerStore customers = new CustomerStore();
     private final ConversationStore conversations = new ConversationStore();
     private final TimelineStore timeline = new TimelineStore();
 
     @Activate
-    public ConversationsService(@Reference Database database, @Reference EventPublisher events) {
+    public ConversationsService(@Reference Database database, @Reference EventPublisher events,
+                                @Reference ChannelAdapters channels) {
         this.database = database;
         this.events = events;
+        this.channels = channels;
     }
 
     @Override
@@ -92,6 +95,9 @@ public class ConversationsService implements Conversations {
 
     @Override
     public List<Conversation> conversations(String customerId, ConversationStatus status, String channel) throws SQLException {
+        if (channel != null) {
+            channels.known("channel", channel, false);
+        }
         try (Connection c = database.dataSource().getConnection()) {
             List<String> members = null;
             if (customerId != null) {

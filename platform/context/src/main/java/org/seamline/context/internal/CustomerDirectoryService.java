@@ -38,11 +38,15 @@ public class CustomerDirectoryService implements CustomerDirectory {
 
     @Override
     public Optional<Customer> findByIdentifier(String type, String value) throws SQLException {
-        Optional<Identifier> key = normalizer.normalize(type, value);
-        if (key.isEmpty()) {
-            return Optional.empty();
-        }
         try (Connection c = database.dataSource().getConnection()) {
+            if (!IdentifierNormalizer.STANDARD_TYPES.contains(type) && !customers.hasType(c, type)) {
+                throw new IllegalArgumentException("identifier type '" + type + "' is unknown; known: "
+                        + String.join(", ", IdentifierNormalizer.STANDARD_TYPES) + " and types channels have recorded");
+            }
+            Optional<Identifier> key = normalizer.normalize(type, value);
+            if (key.isEmpty()) {
+                return Optional.empty();
+            }
             Optional<String> owner = customers.owner(c, key.get());
             return owner.isEmpty() ? Optional.empty() : customers.customer(c, owner.get());
         }

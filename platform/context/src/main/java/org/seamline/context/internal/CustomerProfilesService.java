@@ -23,13 +23,16 @@ public class CustomerProfilesService implements CustomerProfiles {
 
     private final Database database;
     private final EventPublisher events;
+    private final ChannelAdapters channels;
     private final CustomerStore customers = new CustomerStore();
     private final ProfileStore profiles = new ProfileStore();
 
     @Activate
-    public CustomerProfilesService(@Reference Database database, @Reference EventPublisher events) {
+    public CustomerProfilesService(@Reference Database database, @Reference EventPublisher events,
+                                   @Reference ChannelAdapters channels) {
         this.database = database;
         this.events = events;
+        this.channels = channels;
     }
 
     @Override
@@ -68,12 +71,12 @@ public class CustomerProfilesService implements CustomerProfiles {
     @Override
     public Optional<Customer> recordConsent(String customerId, String channel, ConsentPurpose purpose, boolean granted,
                                             String source, String evidence) throws SQLException {
-        ProfileRules.channel(channel);
+        channels.known("channel", channel, true);
         if (purpose == null) {
             throw new IllegalArgumentException("purpose must be service or marketing");
         }
         Consent consent = new Consent(channel, purpose, granted, source,
-                ProfileRules.value("evidence", evidence, ProfileRules.MAX_ATTRIBUTE), Instant.now());
+                ProfileRules.value("evidence", evidence, ProfileRules.MAX_EVIDENCE), Instant.now());
         return changed(database.inTransaction(c -> {
             Optional<String> canonical = customers.canonical(c, customerId);
             if (canonical.isEmpty()) {
@@ -97,7 +100,7 @@ public class CustomerProfilesService implements CustomerProfiles {
     }
 
     /** Rejects the whole change before anything is written. */
-    private static void check(ProfileChange change) {
+    private void check(ProfileChange change) {
         change.attributes().forEach((name, value) -> {
             ProfileRules.name("attribute", name);
             ProfileRules.value("attribute", value, ProfileRules.MAX_ATTRIBUTE);
@@ -106,7 +109,7 @@ public class CustomerProfilesService implements CustomerProfiles {
             ProfileRules.name("tag", tag == null ? null : tag.strip());
         }
         if (change.preferredChannel() != null && !change.preferredChannel().isEmpty()) {
-            ProfileRules.channel(change.preferredChannel());
+            channels.known("preferredChannel", change.preferredChannel(), false);
         }
         if (change.preferredLanguage() != null && !change.preferredLanguage().isEmpty()) {
             ProfileRules.language(change.preferredLanguage());

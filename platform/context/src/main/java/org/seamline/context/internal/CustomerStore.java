@@ -49,6 +49,16 @@ final class CustomerStore {
         return ownership(c, identifier).map(Owner::customerId);
     }
 
+    /** Whether any customer has an identifier of this type (a provider-specific type, once a channel recorded one). */
+    boolean hasType(Connection c, String type) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM customer_identifier WHERE id_type = ? LIMIT 1")) {
+            q.setString(1, type);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
     Optional<Owner> ownership(Connection c, Identifier identifier) throws SQLException {
         try (PreparedStatement q = c.prepareStatement(
                 "SELECT customer_id, undeliverable_since FROM customer_identifier WHERE id_type = ? AND id_value = ?")) {

@@ -10,17 +10,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.seamline.api.message.Identifier;
 
 /**
- * Turns identifiers as channels saw them into the keys of the identity graph: emails trimmed and lower-cased,
- * phone numbers (also WhatsApp ids, which are phone numbers) in E.164. An identifier that cannot be normalised
- * is dropped rather than stored in a form that would never match.
+ * Turns identifiers as channels saw them into the keys of the identity graph: emails as {@link EmailNormalizer}
+ * writes them, valid phone numbers (also WhatsApp ids, which are phone numbers) in E.164. An identifier that cannot
+ * be normalised is dropped rather than stored in a form that would never match.
  */
 final class IdentifierNormalizer {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** The types the platform itself understands; channels may add provider-specific ones. */
+    static final List<String> STANDARD_TYPES = List.of(Identifier.EMAIL, Identifier.PHONE, Identifier.WHATSAPP, Identifier.USER_ID);
     private static final String UNKNOWN_REGION = "ZZ";
 
     /** Phone numbers as written, remembered: parsing one costs some 20 µs of regular expressions. */
@@ -67,8 +67,7 @@ final class IdentifierNormalizer {
     }
 
     Optional<String> email(String raw) {
-        String value = raw.strip().toLowerCase(Locale.ROOT);
-        return EMAIL.matcher(value).matches() ? Optional.of(value) : Optional.empty();
+        return EmailNormalizer.normalize(raw);
     }
 
     Optional<String> phone(String raw) {
@@ -87,8 +86,9 @@ final class IdentifierNormalizer {
 
     private Optional<String> parsedPhone(String raw) {
         try {
-            PhoneNumber number = phones.parse(raw.strip(), defaultRegion);
-            return phones.isPossibleNumber(number)
+            PhoneNumber number = phones.parse(EmailNormalizer.visible(raw).strip(), defaultRegion);
+            // Valid, not merely possible: 12345 has a possible length in some regions but reaches nobody.
+            return phones.isValidNumber(number)
                     ? Optional.of(phones.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)) : Optional.empty();
         } catch (NumberParseException e) {
             return Optional.empty();

@@ -21,23 +21,28 @@ import org.seamline.core.http.Json;
 /** SQL for the outbox, in the caller's connection. */
 final class OutboxStore {
 
-    /** A queued message with what the dispatcher needs to send and record it. */
-    record Row(String id, String customerId, String conversationId, OutboundMessage message, DeliveryStatus status, int attempts) {
+    /**
+     * A queued message with what the dispatcher needs to send and record it, and the fingerprint of the request
+     * that queued it (null for rows queued before fingerprints were kept).
+     */
+    record Row(String id, String customerId, String conversationId, OutboundMessage message, DeliveryStatus status, int attempts,
+               String requestFingerprint) {
     }
 
-    private static final String ROW_COLUMNS = "id, customer_id, conversation_id, payload, status, attempts";
+    private static final String ROW_COLUMNS = "id, customer_id, conversation_id, payload, status, attempts, request_fingerprint";
 
     private final ObjectMapper json = Json.mapper();
 
-    Optional<Row> byIdempotencyKey(Connection c, String key) throws SQLException {
-        return one(c, "idempotency_key = ?", key);
+    /** The reply queued in this conversation under this key; keys are the client's, unique per conversation. */
+    Optional<Row> byIdempotencyKey(Connection c, String conversationId, String key) throws SQLException {
+        return one(c, "conversation_id = ? AND idempotency_key = ?", conversationId, key);
     }
 
-    void insert(Connection c, String customerId, OutboundMessage message) throws SQLException {
+    void insert(Connection c, String customerId, OutboundMessage message, String requestFingerprint) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO outbox_message (id, idempotency_key, conversation_id, "
-                + "customer_id, channel, instance, payload, status, attempts, next_attempt_at, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+                + "customer_id, channel, instance, payload, status, attempts, next_attempt_at, created_at, request_fingerprint) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
             insert.setString(1, message.id());
             insert.setString(2, message.idempotencyKey());
             insert.setString(3, message.conversationId());
@@ -48,6 +53,7 @@ final class OutboxStore {
             insert.setString(8, DeliveryStatus.QUEUED.name());
             insert.setObject(9, now);
             insert.setObject(10, now);
+            insert.setString(11, requestFingerprint);
             insert.executeUpdate();
         }
     }
@@ -118,9 +124,9 @@ final class OutboxStore {
         return one(c, "id = ? FOR UPDATE", id);
     }
 
-    private Optional<Row> one(Connection c, String condition, String value) throws SQLException {
+    private Optional<Row> one(Connection c, String condition, String... values) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT " + ROW_COLUMNS + " FROM outbox_message WHERE " + condition)) {
-            q.setString(1, value);
+            SqlLists.bind(q, 1, List.of(values));
             try (ResultSet r = q.executeQuery()) {
                 return r.next() ? Optional.of(row(r)) : Optional.empty();
             }
@@ -164,7 +170,7 @@ final class OutboxStore {
     private Row row(ResultSet r) throws SQLException {
         try {
             return new Row(r.getString(1), r.getString(2), r.getString(3), json.readValue(r.getString(4), OutboundMessage.class),
-                    DeliveryStatus.valueOf(r.getString(5)), r.getInt(6));
+                    DeliveryStatus.valueOf(r.getString(5)), r.getInt(6), r.getString(7));
         } catch (JsonProcessingException e) {
             throw new SQLException("outbox message " + r.getString(1) + " is not readable", e);
         }

@@ -10,6 +10,10 @@ final class ProfileRules {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
     private static final Pattern CHANNEL = Pattern.compile("\\*|[a-z0-9][a-z0-9_-]{0,63}");
     static final int MAX_ATTRIBUTE = 2000;
+    /** The size of customer_consent.evidence. */
+    static final int MAX_EVIDENCE = 1000;
+    /** The size of customer.preferred_language; real tags are far shorter, private-use extensions need not be. */
+    static final int MAX_LANGUAGE = 35;
     static final int MAX_VARIABLE = 4000;
     static final int MAX_TAG = 100;
     static final int MAX_ASSIGNEE = 200;
@@ -42,6 +46,9 @@ final class ProfileRules {
 
     /** A well-formed BCP 47 tag, in its canonical form ({@code pt-br} → {@code pt-BR}). */
     static String language(String tag) {
+        if (tag.length() > MAX_LANGUAGE) {
+            throw new IllegalArgumentException("preferredLanguage is longer than " + MAX_LANGUAGE + " characters");
+        }
         try {
             Locale locale = new Locale.Builder().setLanguageTag(tag).build();
             if (locale.getLanguage().isEmpty()) {

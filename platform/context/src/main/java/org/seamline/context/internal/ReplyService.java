@@ -69,15 +69,16 @@ public class ReplyService implements Replies {
     @Override
     public QueuedReply reply(String conversationId, String text, List<String> attachmentIds, String channel,
                              ConsentPurpose purpose, String idempotencyKey) throws SQLException, ReplyException {
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey.strip();
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
+                : IdempotencyKeys.checked(idempotencyKey.strip());
+        String fingerprint = IdempotencyKeys.fingerprint(text, attachmentIds, channel, purpose);
         QueuedReply reply = database.inTransaction(c -> {
-            Optional<OutboxStore.Row> earlier = outbox.byIdempotencyKey(c, key);
-            if (earlier.isPresent()) {
-                OutboundMessage m = earlier.get().message();
-                return new QueuedReply(m.id(), m.conversationId(), m.channel(), m.instance(), earlier.get().status(), true);
-            }
             Conversation conversation = conversations.conversation(c, conversationId).orElseThrow(
                     () -> new ReplyException(ReplyException.Kind.NOT_FOUND, "no conversation with id " + conversationId));
+            Optional<OutboxStore.Row> earlier = outbox.byIdempotencyKey(c, conversation.id(), key);
+            if (earlier.isPresent()) {
+                return repeated(earlier.get(), fingerprint);
+            }
             Customer customer = customers.customer(c, conversation.customerId()).orElseThrow();
             ChannelAdapter adapter = route(conversation, channel);
             ConsentPurpose why = purpose == null ? ConsentPurpose.SERVICE : purpose;
@@ -93,7 +94,7 @@ public class ReplyService implements Replies {
             OutboundMessage message = new OutboundMessage(UUID.randomUUID().toString(), key, adapter.channel(),
                     adapter.instance(), recipient(customer, adapter.channel()), text, files, conversation.id(),
                     threading(c, conversation, adapter.channel()));
-            outbox.insert(c, customer.id(), message);
+            outbox.insert(c, customer.id(), message, fingerprint);
             timeline.outbound(c, customer.id(), message);
             return new QueuedReply(message.id(), conversation.id(), message.channel(), message.instance(),
                     DeliveryStatus.QUEUED, false);
@@ -104,6 +105,16 @@ public class ReplyService implements Replies {
                     ContextEvents.INSTANCE, reply.instance());
         }
         return reply;
+    }
+
+    /** The first reply under a key, when this request is the same one again; a different request is refused. */
+    private static QueuedReply repeated(OutboxStore.Row earlier, String fingerprint) throws ReplyException {
+        if (earlier.requestFingerprint() != null && !earlier.requestFingerprint().equals(fingerprint)) {
+            throw new ReplyException(ReplyException.Kind.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key already queued a different reply in this conversation");
+        }
+        OutboundMessage m = earlier.message();
+        return new QueuedReply(m.id(), m.conversationId(), m.channel(), m.instance(), earlier.status(), true);
     }
 
     /** The uploaded files a reply names, as the message carries them. */
@@ -139,14 +150,22 @@ public class ReplyService implements Replies {
         return metadata;
     }
 
-    /** The channel the customer wrote on last, unless the caller asks for another; it must be deployed now. */
+    /**
+     * The channel the customer wrote on last, unless the caller asks for another; it must be deployed now and able
+     * to send.
+     */
     private ChannelAdapter route(Conversation conversation, String channel) throws ReplyException {
         Optional<ChannelAdapter> adapter = channel == null || channel.equals(conversation.channel())
                 ? adapters.adapter(conversation.channel(), conversation.instance())
                 : adapters.anyOf(channel);
-        return adapter.orElseThrow(() -> new ReplyException(ReplyException.Kind.UNREACHABLE,
+        ChannelAdapter found = adapter.orElseThrow(() -> new ReplyException(ReplyException.Kind.UNREACHABLE,
                 "no deployed " + (channel == null ? conversation.channel() + " instance " + conversation.instance() : channel)
                         + " channel can reach this customer"));
+        if (found.capabilities().isEmpty()) {
+            throw new ReplyException(ReplyException.Kind.UNREACHABLE, found.channel() + " instance " + found.instance()
+                    + " only receives messages (it has nowhere to send replies to)");
+        }
+        return found;
     }
 
     /**

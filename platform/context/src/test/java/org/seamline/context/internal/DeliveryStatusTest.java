@@ -37,6 +37,7 @@ class DeliveryStatusTest {
         final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
         volatile boolean refusing;
         volatile boolean carriesFiles;
+        volatile boolean receivesOnly;
 
         @Override
         public String channel() {
@@ -50,7 +51,7 @@ class DeliveryStatusTest {
 
         @Override
         public Set<Capability> capabilities() {
-            return carriesFiles ? Set.of(Capability.TEXT, Capability.DELIVERY_RECEIPTS, Capability.ATTACHMENTS)
+            return receivesOnly ? Set.of() : carriesFiles ? Set.of(Capability.TEXT, Capability.DELIVERY_RECEIPTS, Capability.ATTACHMENTS)
                     : Set.of(Capability.TEXT, Capability.DELIVERY_RECEIPTS);
         }
 
@@ -215,5 +216,67 @@ class DeliveryStatusTest {
         ReplyException refused = assertThrows(ReplyException.class, () -> replies.reply(zeds, "hi", List.of(), null, null, null));
         assertEquals(ReplyException.Kind.UNREACHABLE, refused.kind());
         assertEquals("the customer has no phone identifier for sms", refused.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anIdempotencyKeyBelongsToItsConversation(String kind) throws Exception {
+        setUp(kind);
+        context.inbox.insert(List.of(new InboundMessage("sms", "main", "SMin3", Party.of(null, new Identifier("phone", "+4930123456")),
+                "Where is my parcel?", null, null, null, null)));
+        context.pending().processPending();
+        String boris = context.conversations.conversations(
+                context.directory.findByIdentifier("phone", "+4930123456").orElseThrow().id(), null, null).get(0).id();
+
+        QueuedReply toAnna = replies.reply(conversation, "It ships today", List.of(), null, null, "order-42");
+        QueuedReply toBoris = replies.reply(boris, "It ships today", List.of(), null, null, "order-42");
+        QueuedReply again = replies.reply(conversation, "It ships today", List.of(), null, null, "order-42");
+
+        assertFalse(toBoris.duplicate(), "the same key in another conversation is another reply");
+        assertEquals(boris, toBoris.conversationId());
+        assertTrue(again.duplicate());
+        assertEquals(toAnna.messageId(), again.messageId());
+        assertEquals(2, dispatcher.dispatchDue());
+        assertEquals(List.of("+79161234567", "+4930123456"),
+                sms.sent.stream().map(m -> m.to().identifiers().get(0).value()).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aKeyReusedForADifferentRequestIsRefusedAndQueuesNothing(String kind) throws Exception {
+        setUp(kind);
+        replies.reply(conversation, "It ships today", List.of(), null, null, "order-42");
+
+        ReplyException reused = assertThrows(ReplyException.class,
+                () -> replies.reply(conversation, "It ships tomorrow", List.of(), null, null, "order-42"));
+        assertEquals(ReplyException.Kind.IDEMPOTENCY_KEY_REUSED, reused.kind());
+        assertEquals(ReplyException.Kind.IDEMPOTENCY_KEY_REUSED, assertThrows(ReplyException.class,
+                () -> replies.reply(conversation, "It ships today", List.of(), null, ConsentPurpose.MARKETING, "order-42")).kind());
+        assertTrue(replies.reply(conversation, "It ships today", List.of(), null, ConsentPurpose.SERVICE, "order-42").duplicate(),
+                "the default purpose written out is the same request");
+        assertEquals(1, dispatcher.dispatchDue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aKeyThatCannotBeStoredOrSentOnIsRefused(String kind) throws Exception {
+        setUp(kind);
+        for (String key : List.of("k".repeat(201), "ключ-1", "tab\tkey")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> replies.reply(conversation, "hi", List.of(), null, null, key));
+            assertTrue(e.getMessage().startsWith("Idempotency-Key must be"), e.getMessage());
+        }
+        assertEquals(0, dispatcher.dispatchDue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aChannelInstanceThatOnlyReceivesIsRefusedUpFront(String kind) throws Exception {
+        setUp(kind);
+        sms.receivesOnly = true;
+        ReplyException refused = assertThrows(ReplyException.class, () -> replies.reply(conversation, "hi", List.of(), null, null, null));
+        assertEquals(ReplyException.Kind.UNREACHABLE, refused.kind());
+        assertTrue(refused.getMessage().contains("only receives"), refused.getMessage());
+        assertEquals(0, dispatcher.dispatchDue());
     }
 }

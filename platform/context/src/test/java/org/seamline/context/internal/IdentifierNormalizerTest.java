@@ -45,6 +45,44 @@ class IdentifierNormalizerTest {
     }
 
     @Test
+    void everyFormOfOneMailboxIsOneKey() {
+        List<String> forms = List.of("anna@example.com", "\uFF41\uFF4E\uFF4E\uFF41@\uFF45\uFF58\uFF41\uFF4D\uFF50\uFF4C\uFF45.com",
+                "an\u200Bna@example.com", "anna@example.com.", "mailto:anna@example.com", "MAILTO:Anna@Example.COM",
+                "\uFEFF anna@example.com \u200E");
+        for (String form : forms) {
+            assertEquals(Optional.of("anna@example.com"), international.email(form), form);
+        }
+    }
+
+    @Test
+    void anInternationalDomainIsKeptInPunycode() {
+        assertEquals(Optional.of("anna@xn--bcher-kva.example"), international.email("anna@BÜCHER.example"));
+        assertEquals(Optional.of("anna@xn--bcher-kva.example"), international.email("anna@xn--bcher-kva.example"));
+    }
+
+    @Test
+    void theLocalPartIsCaseFoldedInFull() {
+        assertEquals(international.email("STRASSE@example.de"), international.email("straße@example.de"));
+        assertEquals(Optional.of("strasse@example.de"), international.email("Straße@example.de"));
+    }
+
+    @Test
+    void anAddressWithoutBothPartsIsUnusable() {
+        for (String unusable : List.of("not-an-email", "@example.com", "anna@", "anna@localhost", "an na@example.com",
+                "anna@exa mple.com", "anna@-example.com", "mailto:", "\u200B@\u200B")) {
+            assertEquals(Optional.empty(), international.email(unusable), unusable);
+        }
+    }
+
+    @Test
+    void aNumberTooShortForAnyoneIsNoPhone() {
+        assertTrue(new IdentifierNormalizer("DE").phone("12345").isEmpty());
+        assertTrue(international.phone("12345").isEmpty());
+        assertTrue(international.phone("+12345").isEmpty());
+        assertEquals(Optional.of("+79161234567"), international.phone("+7\u200B916 123 45 67"));
+    }
+
+    @Test
     void aWhatsAppIdIsAlsoThePhoneNumberAndRepeatsCollapse() {
         List<Identifier> normalized = international.normalize(List.of(
                 new Identifier("whatsapp", "whatsapp:+7 916 123 45 67"),

@@ -92,7 +92,7 @@ class PrivacyServiceTest {
         database.inTransaction(c -> {
             new OutboxStore().insert(c, anna.id(), new OutboundMessage("out-1", "k-1", "api", "shop",
                     Party.of(null, new Identifier("email", "anna@example.com")), "your invoice", List.of(sentFile), conversation,
-                    Map.of()));
+                    Map.of()), null);
             return null;
         });
 

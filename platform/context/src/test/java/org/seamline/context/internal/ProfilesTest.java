@@ -86,6 +86,43 @@ class ProfilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void valuesTheStoreCannotHoldOrNoChannelKnowsAreRefusedNamingTheField(String kind) throws Exception {
+        context = new TestContext(kind);
+        Customer anna = receive("m-1", "Anna", new Identifier("email", "anna@example.com"));
+
+        String longTag = "x-" + "abcdefgh-".repeat(50) + "a";
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> context.profiles.change(anna.id(),
+                new ProfileChange(null, null, null, null, longTag), "admin")).getMessage().startsWith("preferredLanguage"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> context.profiles.change(anna.id(),
+                new ProfileChange(null, null, null, "telegramm", null), "admin")).getMessage().startsWith("preferredChannel 'telegramm'"));
+        assertThrows(IllegalArgumentException.class, () -> context.profiles.change(anna.id(),
+                new ProfileChange(null, null, null, "*", null), "admin"));
+        assertThrows(IllegalArgumentException.class, () -> context.profiles.recordConsent(anna.id(), "smss", ConsentPurpose.SERVICE,
+                false, "admin", null));
+        assertThrows(IllegalArgumentException.class, () -> context.profiles.recordConsent(anna.id(), "sms", ConsentPurpose.SERVICE,
+                false, "admin", "e".repeat(1001)));
+        assertThrows(IllegalArgumentException.class, () -> context.conversations.conversations(null, null, "smss"));
+        assertThrows(IllegalArgumentException.class, () -> context.directory.findByIdentifier("emial", "anna@example.com"));
+
+        assertEquals(anna, context.directory.customer(anna.id()).orElseThrow());
+        assertEquals(1, context.conversations.conversations(null, null, "api").size());
+        assertEquals(anna.id(), context.directory.findByIdentifier("email", "ANNA@example.com.").orElseThrow().id());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void everyFormOfOneMailboxIsOneCustomer(String kind) throws Exception {
+        context = new TestContext(kind);
+        Customer anna = receive("m-1", "Anna", new Identifier("email", "anna@example.com"));
+        for (String form : List.of("\uFF41\uFF4E\uFF4E\uFF41@\uFF45\uFF58\uFF41\uFF4D\uFF50\uFF4C\uFF45.com",
+                "an\u200Bna@example.com", "mailto:Anna@example.com.")) {
+            assertEquals(anna.id(), receive("m-" + form.hashCode(), null, new Identifier("email", form)).id(), form);
+        }
+        assertEquals(1, context.directory.customers(0, 10).total());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void theLatestConsentPerChannelAndPurposeCountsAndEveryChannelConsentApplies(String kind) throws Exception {
         context = new TestContext(kind);
         Customer anna = receive("m-1", "Anna", new Identifier("phone", "+79161234567"));

@@ -32,8 +32,8 @@ final class TestContext {
         inbox = new JdbcInboxStore(database);
         directory = new CustomerDirectoryService(database, TestConfiguration.defaults());
         merges = new CustomerMergesService(database, publisher);
-        conversations = new ConversationsService(database, publisher);
-        profiles = new CustomerProfilesService(database, publisher);
+        conversations = new ConversationsService(database, publisher, new ChannelAdapters());
+        profiles = new CustomerProfilesService(database, publisher, new ChannelAdapters());
         attachments = new JdbcAttachmentStore(database);
         privacy = new PrivacyService(database, inbox, attachments, publisher, TestConfiguration.defaults());
     }

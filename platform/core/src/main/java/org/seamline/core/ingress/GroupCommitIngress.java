@@ -21,6 +21,7 @@ import org.seamline.api.ingress.Acceptance;
 import org.seamline.api.ingress.Ingress;
 import org.seamline.api.ingress.IngressUnavailableException;
 import org.seamline.api.message.InboundMessage;
+import org.seamline.core.intake.SenderCheck;
 import org.seamline.store.InboxStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public class GroupCommitIngress implements Ingress, HealthContributor {
     private static final long IDLE_POLL_MS = 500;
 
     private final InboxStore inbox;
+    private final SenderCheck senders;
     private final int maxBatch;
     private final long commitTimeoutMillis;
     private final BlockingQueue<Pending> queue;
@@ -48,8 +50,9 @@ public class GroupCommitIngress implements Ingress, HealthContributor {
     private final AtomicLong commits = new AtomicLong();
 
     @Activate
-    public GroupCommitIngress(@Reference InboxStore inbox, IngressConfiguration config) {
+    public GroupCommitIngress(@Reference InboxStore inbox, @Reference SenderCheck senders, IngressConfiguration config) {
         this.inbox = inbox;
+        this.senders = senders;
         this.maxBatch = Math.max(1, config.maxBatch());
         this.commitTimeoutMillis = config.commitTimeoutMillis();
         this.queue = new ArrayBlockingQueue<>(Math.max(1, config.queueCapacity()));
@@ -72,6 +75,7 @@ public class GroupCommitIngress implements Ingress, HealthContributor {
     @Override
     public Acceptance accept(InboundMessage message) throws IngressUnavailableException {
         MessageLimits.check(message);
+        senders.check(message.from());
         Pending pending = new Pending(message);
         if (!running || !queue.offer(pending)) {
             throw new IngressUnavailableException("the inbox is not accepting messages right now", null);

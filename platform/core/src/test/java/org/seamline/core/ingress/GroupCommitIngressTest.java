@@ -23,12 +23,15 @@ import org.seamline.api.ingress.IngressUnavailableException;
 import org.seamline.api.message.Identifier;
 import org.seamline.api.message.InboundMessage;
 import org.seamline.api.message.Party;
+import org.seamline.core.intake.SenderCheck;
 import org.seamline.store.Database;
 import org.seamline.store.internal.JdbcInboxStore;
 import org.seamline.store.internal.TestDatabases;
 
 /** Group commit against a real embedded store. */
 class GroupCommitIngressTest {
+
+    private static final SenderCheck ANY_SENDER = sender -> { };
 
     private GroupCommitIngress ingress;
 
@@ -70,7 +73,7 @@ class GroupCommitIngressTest {
     @Test
     void concurrentWebhooksAreCommittedInBatchesEachAnsweredWithItsOwnResult() throws Exception {
         JdbcInboxStore store = new JdbcInboxStore(TestDatabases.h2());
-        ingress = new GroupCommitIngress(store, config(64, 10_000));
+        ingress = new GroupCommitIngress(store, ANY_SENDER, config(64, 10_000));
         ExecutorService webhooks = Executors.newFixedThreadPool(32);
         try {
             List<Callable<Acceptance>> calls = new ArrayList<>();
@@ -96,7 +99,7 @@ class GroupCommitIngressTest {
     @Test
     void aStoreFailureIsReportedAsUnavailableNotAsSuccess() throws Exception {
         Database database = TestDatabases.h2();
-        ingress = new GroupCommitIngress(new JdbcInboxStore(database), config(16, 100));
+        ingress = new GroupCommitIngress(new JdbcInboxStore(database), ANY_SENDER, config(16, 100));
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE inbox_message");
         }
@@ -107,9 +110,20 @@ class GroupCommitIngressTest {
 
     @Test
     void aMessageTooLargeForTheInboxIsRefusedBeforeItIsQueued() throws Exception {
-        ingress = new GroupCommitIngress(new JdbcInboxStore(TestDatabases.h2()), config(16, 100));
+        ingress = new GroupCommitIngress(new JdbcInboxStore(TestDatabases.h2()), ANY_SENDER, config(16, 100));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ingress.accept(message("x".repeat(600))));
         assertTrue(e.getMessage().contains("provider message id"));
         assertEquals(Health.State.UP, ingress.health().state());
+    }
+
+    @Test
+    void aSenderTheContextCannotRecogniseIsRefusedAndNothingIsStored() throws Exception {
+        JdbcInboxStore store = new JdbcInboxStore(TestDatabases.h2());
+        ingress = new GroupCommitIngress(store, sender -> {
+            throw new IllegalArgumentException("the sender has no usable identifier");
+        }, config(16, 100));
+
+        assertThrows(IllegalArgumentException.class, () -> ingress.accept(message("anonymous")));
+        assertEquals(0, store.list(null, 0, 1).total());
     }
 }

@@ -2,6 +2,7 @@ package org.seamline.store.migration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,13 +38,38 @@ class UpgradeTest {
                 + "occurred_at) VALUES ('c-1', 'conv-1', 'message', 'in', 'i-1', CURRENT_TIMESTAMP), "
                 + "('c-1', 'conv-1', 'status:SENT', 'out', 'o-1', CURRENT_TIMESTAMP)");
 
-        assertEquals(1, new Migrations(getClass().getClassLoader(), FOLDER).migrate(database), "V15 alone ran");
+        assertEquals(1, new Migrations(upTo(15), FOLDER).migrate(database), "V15 alone ran");
 
         assertEquals("conv-1", conversationOf(database, "i-1"));
         assertNull(conversationOf(database, "i-2"), "an unprocessed message has no conversation yet");
         // the unique (interaction, kind) key is gone: the outbox's forward-only status keeps statuses single now
         execute(database, "INSERT INTO timeline_entry (customer_id, conversation_id, kind, direction, interaction_id, "
                 + "occurred_at) VALUES ('c-1', 'conv-1', 'status:SENT', 'out', 'o-1', CURRENT_TIMESTAMP)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void v18ScopesIdempotencyKeysToTheirConversationAndKeepsQueuedReplies(String kind) throws Exception {
+        DataSource database = TestDatabases.empty(kind);
+        new Migrations(upTo(17), FOLDER).migrate(database);
+        execute(database, outbox("o-1", "conv-1", "refund-1"));
+
+        assertEquals(1, new Migrations(upTo(18), FOLDER).migrate(database), "V18 alone ran");
+
+        execute(database, outbox("o-2", "conv-2", "refund-1"));
+        assertThrows(SQLException.class, () -> execute(database, outbox("o-3", "conv-1", "refund-1")),
+                "a key stays unique within its conversation");
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT request_fingerprint FROM outbox_message WHERE id = 'o-1'")) {
+            r.next();
+            assertNull(r.getString(1), "a reply queued before has no fingerprint: its key answers as a repeat");
+        }
+    }
+
+    private static String outbox(String id, String conversation, String key) {
+        return "INSERT INTO outbox_message (id, idempotency_key, conversation_id, customer_id, channel, instance, payload, "
+                + "status, attempts, next_attempt_at, created_at) VALUES ('" + id + "', '" + key + "', '" + conversation
+                + "', 'c-1', 'api', 'shop', '{}', 'QUEUED', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
     }
 
     /** The shipped scripts as they were at {@code version}: the index cut after it. */
