@@ -91,17 +91,18 @@ public class ConversationsService implements Conversations {
     }
 
     @Override
-    public List<Conversation> conversations(String customerId, ConversationStatus status, String channel) throws SQLException {
+    public Page<Conversation> conversations(String customerId, ConversationStatus status, String channel, int offset, int limit)
+            throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             List<String> members = null;
             if (customerId != null) {
                 Optional<String> canonical = customers.canonical(c, customerId);
                 if (canonical.isEmpty()) {
-                    return List.of();
+                    return new Page<>(List.of(), 0, offset, limit);
                 }
                 members = customers.members(c, canonical.get());
             }
-            return conversations.conversations(c, members, status, channel);
+            return conversations.conversations(c, members, status, channel, offset, limit);
         }
     }
 
