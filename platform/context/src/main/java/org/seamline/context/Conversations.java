@@ -1,7 +1,6 @@
 package org.seamline.context;
 
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 import org.seamline.store.Page;
@@ -12,8 +11,9 @@ public interface Conversations {
 
     Optional<Conversation> conversation(String id) throws SQLException;
 
-    /** Most recent first; each filter may be null. */
-    List<Conversation> conversations(String customerId, ConversationStatus status, String channel) throws SQLException;
+    /** One page, most recent first, with the total for the same filters; each filter may be null. */
+    Page<Conversation> conversations(String customerId, ConversationStatus status, String channel, int offset, int limit)
+            throws SQLException;
 
     /**
      * Changes status, assignee or variables; {@code actor} goes on the timeline with a status or assignee change.

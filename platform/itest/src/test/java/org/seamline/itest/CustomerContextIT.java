@@ -8,9 +8,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -194,5 +199,101 @@ class CustomerContextIT {
     void theInboxProcessorReportsItsProgressInHealth() {
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 seamline.readJson(seamline.get("/health", false).body()).at("/components/inbox-processor/status").asText().equals("UP"));
+    }
+
+    @Test
+    void ofTwoOppositeMergesAtTheSameMomentOneWinsAndEveryoneStillGetsProcessed() throws Exception {
+        shop.post("{\"id\":\"o-1\",\"from\":{\"userId\":\"olga-p\"}}", SECRET);
+        shop.post("{\"id\":\"o-2\",\"from\":{\"userId\":\"olga-q\"}}", SECRET);
+        await().atMost(Duration.ofSeconds(5)).until(() -> lookup("userId:olga-p").size() == 1 && lookup("userId:olga-q").size() == 1);
+        String p = lookup("userId:olga-p").get(0).get("id").asText();
+        String q = lookup("userId:olga-q").get(0).get("id").asText();
+
+        CyclicBarrier together = new CyclicBarrier(2);
+        CompletableFuture<Integer> pWins = CompletableFuture.supplyAsync(() -> mergeAt(together, p, q));
+        CompletableFuture<Integer> qWins = CompletableFuture.supplyAsync(() -> mergeAt(together, q, p));
+        assertEquals(List.of(201, 409), Stream.of(pWins.get(), qWins.get()).sorted().toList(), "one wins, the other is refused");
+
+        String olga = seamline.getJson("/api/v1/customers/" + p).get("id").asText();
+        assertEquals(olga, seamline.getJson("/api/v1/customers/" + q).get("id").asText());
+        shop.post("{\"id\":\"o-3\",\"from\":{\"userId\":\"olga-p\"},\"text\":\"from p\"}", SECRET);
+        shop.post("{\"id\":\"o-4\",\"from\":{\"userId\":\"olga-q\"},\"text\":\"from q\"}", SECRET);
+        shop.post("{\"id\":\"o-5\",\"from\":{\"userId\":\"olga-stranger\"},\"text\":\"unrelated\"}", SECRET);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lookup("userId:olga-stranger").size() == 1
+                && providerIds(olga).containsAll(List.of("o-3", "o-4")));
+        assertProcessorUp();
+    }
+
+    /** A merge posted at the barrier; its status code. */
+    private int mergeAt(CyclicBarrier together, String survivor, String merged) {
+        try {
+            together.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return post("/api/v1/customers/" + survivor + "/merge", "{\"from\":\"" + merged + "\"}").statusCode();
+    }
+
+    private List<String> providerIds(String customerId) {
+        List<String> ids = new ArrayList<>();
+        seamline.getJson("/api/v1/customers/" + customerId + "/timeline?limit=500").get("items")
+                .forEach(entry -> ids.add(entry.path("providerMessageId").asText()));
+        return ids;
+    }
+
+    private void assertProcessorUp() {
+        JsonNode health = seamline.readJson(seamline.get("/health", false).body());
+        assertEquals("UP", health.at("/components/inbox-processor/status").asText(), health.toString());
+        assertEquals("UP", health.get("status").asText(), health.toString());
+    }
+
+    @Test
+    void aChainOf64MergesEachIntoANewCustomerStaysResolvable() {
+        int merges = 64;
+        for (int i = 0; i <= merges; i++) {
+            shop.post("{\"id\":\"chain-" + i + "\",\"from\":{\"userId\":\"chain-" + i + "\"}}", SECRET);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> lookup("userId:chain-" + merges).size() == 1);
+        String previous = lookup("userId:chain-0").get(0).get("id").asText();
+        for (int i = 1; i <= merges; i++) {
+            String next = lookup("userId:chain-" + i).get(0).get("id").asText();
+            var merged = post("/api/v1/customers/" + next + "/merge", "{\"from\":\"" + previous + "\"}");
+            assertEquals(201, merged.statusCode(), merged.body());
+            previous = next;
+        }
+        String newest = previous;
+
+        assertEquals(newest, lookup("userId:chain-0").get(0).get("id").asText(), "the first answers the last");
+        shop.post("{\"id\":\"chain-again\",\"from\":{\"userId\":\"chain-0\"}}", SECRET);
+        shop.post("{\"id\":\"chain-stranger\",\"from\":{\"userId\":\"chain-stranger\"}}", SECRET);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lookup("userId:chain-stranger").size() == 1
+                && providerIds(newest).contains("chain-again"));
+        assertProcessorUp();
+    }
+
+    @Test
+    void subResourcesOfAnUnknownCustomerAnswer404() {
+        for (String sub : List.of("merges", "timeline", "export")) {
+            var response = seamline.get("/api/v1/customers/no-such-id/" + sub, true);
+            assertEquals(404, response.statusCode(), sub);
+            assertEquals("not_found", seamline.readJson(response.body()).get("error").asText());
+        }
+    }
+
+    @Test
+    void theConversationListIsPagedWithATotal() {
+        shop.post("{\"id\":\"pg-1\",\"from\":{\"userId\":\"pager-1\"}}", SECRET);
+        shop.post("{\"id\":\"pg-2\",\"from\":{\"userId\":\"pager-2\"}}", SECRET);
+        await().atMost(Duration.ofSeconds(5)).until(() -> lookup("userId:pager-2").size() == 1);
+
+        JsonNode all = seamline.getJson("/api/v1/conversations?limit=500");
+        long total = all.get("total").asLong();
+        assertEquals(Math.min(total, 500), all.get("items").size());
+        JsonNode second = seamline.getJson("/api/v1/conversations?offset=1&limit=1");
+        assertEquals(1, second.get("items").size());
+        assertEquals(total, second.get("total").asLong());
+        assertEquals(all.at("/items/1/id"), second.at("/items/0/id"));
+        assertEquals(0, seamline.getJson("/api/v1/conversations?offset=" + total).get("items").size());
+        assertEquals(400, seamline.get("/api/v1/conversations?limit=501", true).statusCode());
     }
 }

@@ -27,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/v1/conversations?customerId=&status=&channel=}, {@code GET /api/v1/conversations/{id}},
+ * {@code GET /api/v1/conversations?customerId=&status=&channel=&offset=&limit=} (most recent first, paged),
+ * {@code GET /api/v1/conversations/{id}},
  * {@code GET /api/v1/conversations/{id}/messages} (oldest first, paged) and
  * {@code POST /api/v1/conversations/{id}/messages {"text", "channel"?, "purpose"?}} (a reply; {@code Idempotency-Key}
  * honoured; 403 without consent), {@code POST /api/v1/conversations/{id}/notes {"text"}} (an internal note) and
@@ -119,9 +120,10 @@ public class ConversationsServlet extends PatchableServlet {
         String[] parts = PathParts.of(request);
         StoreErrors.answering(response, LOG, () -> {
             if (parts.length == 0 || parts.length == 1 && parts[0].isEmpty()) {
-                JsonResponses.write(response, 200, Map.of("items", conversations.conversations(
+                JsonResponses.write(response, 200, PageBody.of(conversations.conversations(
                         blankToNull(request.getParameter("customerId")), status(request.getParameter("status")),
-                        blankToNull(request.getParameter("channel")))));
+                        blankToNull(request.getParameter("channel")), QueryParameters.offset(request),
+                        QueryParameters.limit(request))));
             } else if (parts.length == 1) {
                 Optional<Conversation> conversation = conversations.conversation(parts[0]);
                 if (conversation.isPresent()) {

@@ -128,10 +128,14 @@ public class CustomersServlet extends PatchableServlet {
         String path = request.getPathInfo();
         StoreErrors.answering(response, LOG, () -> {
             String[] parts = PathParts.of(request);
-            if (parts.length == 2 && parts[1].equals("merges")) {
+            boolean history = parts.length == 2 && (parts[1].equals("merges") || parts[1].equals("timeline"));
+            if (history && directory.customer(parts[0]).isEmpty()) {
+                JsonResponses.error(response, 404, "not_found", "no customer with id " + parts[0]);
+            } else if (parts.length == 2 && parts[1].equals("merges")) {
                 JsonResponses.write(response, 200, Map.of("items", merges.merges(parts[0])));
             } else if (parts.length == 2 && parts[1].equals("timeline")) {
-                timeline(parts[0], request, response);
+                JsonResponses.write(response, 200, PageBody.of(conversations.timeline(parts[0], QueryParameters.offset(request),
+                        QueryParameters.limit(request))));
             } else if (parts.length == 2 && parts[1].equals("export")) {
                 Optional<Map<String, Object>> export = privacy.export(parts[0]);
                 if (export.isPresent()) {
@@ -154,15 +158,6 @@ public class CustomersServlet extends PatchableServlet {
                         directory.customers(QueryParameters.offset(request), QueryParameters.limit(request))));
             }
         });
-    }
-
-    private void timeline(String id, HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
-        if (directory.customer(id).isEmpty()) {
-            JsonResponses.error(response, 404, "not_found", "no customer with id " + id);
-            return;
-        }
-        JsonResponses.write(response, 200, PageBody.of(conversations.timeline(id, QueryParameters.offset(request),
-                QueryParameters.limit(request))));
     }
 
     @Override

@@ -26,7 +26,10 @@ public interface InboxStore {
     /** The stored messages resolved to any of these customers, oldest first (for a data export). */
     List<Interaction> byCustomers(Connection connection, List<String> customerIds) throws SQLException;
 
-    /** Messages not yet processed, oldest first: the inbox processor's work list. */
+    /**
+     * Messages not yet processed, oldest first: the inbox processor's work list. A stored message that no longer
+     * reads as a message is set aside on the way (with its reason), so it never holds up the others.
+     */
     List<Interaction> pending(int limit) throws SQLException;
 
     /**

@@ -22,6 +22,7 @@ import org.seamline.api.message.MessageMetadata;
 import org.seamline.context.Conversation;
 import org.seamline.context.ConversationChange;
 import org.seamline.context.ConversationStatus;
+import org.seamline.store.Page;
 
 /**
  * SQL for conversations, in the caller's transaction. A customer's conversations are those of the customer and of
@@ -200,18 +201,30 @@ final class ConversationStore {
         if (survivorOpen.isEmpty() || mergedOpen.isEmpty()) {
             return;
         }
-        try (PreparedStatement point = c.prepareStatement(
-                "UPDATE conversation SET merged_into = ?, merged_by = ? WHERE id = ? AND merged_into IS NULL")) {
-            point.setString(1, survivorOpen.get());
-            point.setString(2, mergeId);
-            point.setString(3, mergedOpen.get());
-            point.executeUpdate();
+        if (chain.join(c, mergedOpen.get(), survivorOpen.get())) {
+            try (PreparedStatement mark = c.prepareStatement("UPDATE conversation SET merged_by = ? WHERE id = ?")) {
+                mark.setString(1, mergeId);
+                mark.setString(2, mergedOpen.get());
+                mark.executeUpdate();
+            }
         }
     }
 
+    /** Separates the conversation a customer merge joined to another, with what was merged into it. */
     void unmergeConversations(Connection c, String mergeId) throws SQLException {
-        try (PreparedStatement clear = c.prepareStatement(
-                "UPDATE conversation SET merged_into = NULL, merged_by = NULL WHERE merged_by = ?")) {
+        Map<String, String> joined = new HashMap<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT id, merged_into FROM conversation WHERE merged_by = ?")) {
+            q.setString(1, mergeId);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    joined.put(r.getString(1), r.getString(2));
+                }
+            }
+        }
+        for (Map.Entry<String, String> conversation : joined.entrySet()) {
+            chain.separate(c, conversation.getKey(), conversation.getValue());
+        }
+        try (PreparedStatement clear = c.prepareStatement("UPDATE conversation SET merged_by = NULL WHERE merged_by = ?")) {
             clear.setString(1, mergeId);
             clear.executeUpdate();
         }
@@ -239,26 +252,40 @@ final class ConversationStore {
         }
     }
 
-    /** Canonical conversations of the given customers (all customers when null), most recent first. */
-    List<Conversation> conversations(Connection c, List<String> customerMembers, ConversationStatus status, String channel)
-            throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM conversation WHERE merged_into IS NULL");
+    /** One page of the canonical conversations of the given customers (all customers when null), most recent first. */
+    Page<Conversation> conversations(Connection c, List<String> customerMembers, ConversationStatus status, String channel,
+                                     int offset, int limit) throws SQLException {
         List<String> parameters = new ArrayList<>();
-        if (customerMembers != null) {
-            sql.append(" AND customer_id IN (").append(SqlLists.placeholders(customerMembers.size())).append(')');
-            parameters.addAll(customerMembers);
+        String where = where(customerMembers, status, channel, parameters);
+        long total;
+        try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM conversation" + where)) {
+            SqlLists.bind(q, 1, parameters);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                total = r.getLong(1);
+            }
         }
-        if (status != null) {
-            sql.append(" AND status = ?");
-            parameters.add(status.name());
+        List<Conversation> items = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM conversation" + where
+                + " ORDER BY last_message_at DESC, id LIMIT ? OFFSET ?")) {
+            int next = SqlLists.bind(q, 1, parameters);
+            q.setInt(next++, limit);
+            q.setInt(next, offset);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    items.add(conversation(c, r));
+                }
+            }
         }
-        if (channel != null) {
-            sql.append(" AND channel = ?");
-            parameters.add(channel);
-        }
-        sql.append(" ORDER BY last_message_at DESC, id LIMIT 500");
+        return new Page<>(items, total, offset, limit);
+    }
+
+    /** Every canonical conversation of the given customers, most recent first (for a data export). */
+    List<Conversation> conversations(Connection c, List<String> customerMembers) throws SQLException {
+        List<String> parameters = new ArrayList<>();
         List<Conversation> conversations = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement(sql.toString())) {
+        try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM conversation"
+                + where(customerMembers, null, null, parameters) + " ORDER BY last_message_at DESC, id")) {
             SqlLists.bind(q, 1, parameters);
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
@@ -267,6 +294,25 @@ final class ConversationStore {
             }
         }
         return conversations;
+    }
+
+    /** The WHERE clause of a listing; its values are added to {@code parameters}. */
+    private static String where(List<String> customerMembers, ConversationStatus status, String channel,
+                                List<String> parameters) {
+        StringBuilder where = new StringBuilder(" WHERE merged_into IS NULL");
+        if (customerMembers != null) {
+            where.append(" AND customer_id IN (").append(SqlLists.placeholders(customerMembers.size())).append(')');
+            parameters.addAll(customerMembers);
+        }
+        if (status != null) {
+            where.append(" AND status = ?");
+            parameters.add(status.name());
+        }
+        if (channel != null) {
+            where.append(" AND channel = ?");
+            parameters.add(channel);
+        }
+        return where.toString();
     }
 
     /** A conversation as a candidate for continuing. */

@@ -94,7 +94,8 @@ public class ConversationsService implements Conversations {
     }
 
     @Override
-    public List<Conversation> conversations(String customerId, ConversationStatus status, String channel) throws SQLException {
+    public Page<Conversation> conversations(String customerId, ConversationStatus status, String channel, int offset, int limit)
+            throws SQLException {
         if (channel != null) {
             channels.known("channel", channel, false);
         }
@@ -103,11 +104,11 @@ public class ConversationsService implements Conversations {
             if (customerId != null) {
                 Optional<String> canonical = customers.canonical(c, customerId);
                 if (canonical.isEmpty()) {
-                    return List.of();
+                    return new Page<>(List.of(), 0, offset, limit);
                 }
                 members = customers.members(c, canonical.get());
             }
-            return conversations.conversations(c, members, status, channel);
+            return conversations.conversations(c, members, status, channel, offset, limit);
         }
     }
 

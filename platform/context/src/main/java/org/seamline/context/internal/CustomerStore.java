@@ -20,8 +20,8 @@ import org.seamline.store.SqlLists;
 
 /**
  * SQL for customers and their identifiers; every method works in the caller's connection (and transaction).
- * A merged customer points at its survivor ({@code merged_into}); reads answer for the <em>canonical</em> customer,
- * the end of that chain, with the identifiers of every customer merged into it.
+ * A merged customer points at its survivor ({@code merged_into}) and at the canonical customer it stands for now
+ * ({@code canonical_id}); reads answer for the canonical customer, with the identifiers of every customer merged into it.
  */
 final class CustomerStore {
 
@@ -39,6 +39,16 @@ final class CustomerStore {
     /** The canonical customer and every customer merged into it, directly or through others. */
     List<String> members(Connection c, String canonical) throws SQLException {
         return chain.members(c, canonical);
+    }
+
+    /** Merges canonical customer {@code merged} (and its group) into canonical {@code into}; false if it is merged already. */
+    boolean join(Connection c, String merged, String into) throws SQLException {
+        return chain.join(c, merged, into);
+    }
+
+    /** Makes a customer merged into {@code from} canonical again, with those merged into it; false if it is not. */
+    boolean separate(Connection c, String merged, String from) throws SQLException {
+        return chain.separate(c, merged, from);
     }
 
     /** Who owns an identifier, and whether a provider reported it undeliverable. */

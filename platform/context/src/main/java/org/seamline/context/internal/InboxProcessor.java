@@ -92,6 +92,7 @@ public class InboxProcessor implements HealthContributor {
 
     @Deactivate
     void stop() {
+        pending.stop(); // first: the run in progress ends after its batch, so closing Camel need not wait for the backlog
         camel.close();
         lease.release();
     }
@@ -101,9 +102,15 @@ public class InboxProcessor implements HealthContributor {
         return "inbox-processor";
     }
 
-    /** Processing's own health on the node holding the lease; a standby is healthy, waiting. */
+    /**
+     * Processing's own health on the node holding the lease, DOWN when it is stopped or paused; a standby is healthy,
+     * waiting.
+     */
     @Override
     public Health health() {
+        if (!camel.isStarted()) {
+            return Health.down("stopped: no message is processed on this node");
+        }
         if (!lease.asked()) {
             return new Health(Health.State.UP, "starting");
         }

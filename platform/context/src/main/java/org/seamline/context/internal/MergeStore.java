@@ -14,7 +14,10 @@ import java.util.UUID;
 import org.seamline.context.MergeException;
 import org.seamline.context.MergeRecord;
 
-/** SQL for merges: the {@code merged_into} pointer and the {@code customer_merge} audit trail, in the caller's transaction. */
+/**
+ * SQL for merges: the customers' merge pointers ({@link MergeChain}) and the {@code customer_merge} audit trail, in
+ * the caller's transaction.
+ */
 final class MergeStore {
 
     private static final String COLUMNS = "id, survivor_id, merged_id, actor, reason, evidence, merged_at, undone_at, undone_by";
@@ -29,6 +32,9 @@ final class MergeStore {
 
     MergeRecord merge(Connection c, String survivorId, String mergedId, String actor, String reason, String evidence)
             throws SQLException, MergeException {
+        // First, as every identity change does: it locks the one version row, so merges from any node take turns,
+        // and what is read below is what the merges before this one left (never two opposite merges both done).
+        IdentityCache.bump(c);
         String survivor = customers.canonical(c, survivorId)
                 .orElseThrow(() -> new MergeException(MergeException.Kind.NOT_FOUND, "no customer with id " + survivorId));
         String merged = customers.canonical(c, mergedId)
@@ -38,13 +44,8 @@ final class MergeStore {
         }
         List<String> survivorMembers = customers.members(c, survivor);
         List<String> mergedMembers = customers.members(c, merged);
-        IdentityCache.bump(c); // first, as every identity change does: one lock order, no deadlock
-        try (PreparedStatement point = c.prepareStatement("UPDATE customer SET merged_into = ? WHERE id = ? AND merged_into IS NULL")) {
-            point.setString(1, survivor);
-            point.setString(2, merged);
-            if (point.executeUpdate() != 1) {
-                throw new MergeException(MergeException.Kind.CONFLICT, "customer " + merged + " changed while merging");
-            }
+        if (!customers.join(c, merged, survivor)) {
+            throw new MergeException(MergeException.Kind.CONFLICT, "customer " + merged + " changed while merging");
         }
         MergeRecord record = new MergeRecord(UUID.randomUUID().toString(), survivor, merged, actor, reason, evidence,
                 Instant.now(), null, null);
@@ -65,18 +66,14 @@ final class MergeStore {
     }
 
     MergeRecord unmerge(Connection c, String mergeId, String actor) throws SQLException, MergeException {
+        IdentityCache.bump(c); // first, as in merge: unmerges and merges take turns
         MergeRecord merge = find(c, mergeId)
                 .orElseThrow(() -> new MergeException(MergeException.Kind.NOT_FOUND, "no merge with id " + mergeId));
         if (merge.undoneAt() != null) {
             throw new MergeException(MergeException.Kind.CONFLICT, "merge " + mergeId + " was already undone");
         }
-        IdentityCache.bump(c);
-        try (PreparedStatement clear = c.prepareStatement("UPDATE customer SET merged_into = NULL WHERE id = ? AND merged_into = ?")) {
-            clear.setString(1, merge.mergedId());
-            clear.setString(2, merge.survivorId());
-            if (clear.executeUpdate() != 1) {
-                throw new MergeException(MergeException.Kind.CONFLICT, "customer " + merge.mergedId() + " is no longer merged by " + mergeId);
-            }
+        if (!customers.separate(c, merge.mergedId(), merge.survivorId())) {
+            throw new MergeException(MergeException.Kind.CONFLICT, "customer " + merge.mergedId() + " is no longer merged by " + mergeId);
         }
         conversations.unmergeConversations(c, mergeId);
         timeline.event(c, merge.survivorId(), null, "unmerge", "customer " + merge.mergedId() + " separated by " + actor + " (merge " + mergeId + ")");

@@ -44,6 +44,7 @@ final class PendingMessages {
     private final TimelineStore timeline = new TimelineStore();
     private final AtomicLong processed = new AtomicLong();
     private volatile String lastError;
+    private volatile boolean stopping;
 
     PendingMessages(Database database, InboxStore inbox, IdentityResolver resolver, ConversationStore.Continuity continuity,
                     Duration reopenWindow, EventPublisher events, IdentityCache identities) {
@@ -56,11 +57,14 @@ final class PendingMessages {
         this.identities = identities;
     }
 
-    /** Processes what is pending now; answers how many messages were processed. */
+    /**
+     * Processes what is pending now, until the inbox is empty or {@link #stop} is asked; answers how many messages
+     * were processed.
+     */
     int processPending() {
         int done = 0;
         try {
-            for (List<Interaction> batch = inbox.pending(BATCH); !batch.isEmpty(); batch = inbox.pending(BATCH)) {
+            for (List<Interaction> batch = inbox.pending(BATCH); !batch.isEmpty() && !stopping; batch = inbox.pending(BATCH)) {
                 processTogether(batch);
                 done += batch.size();
             }
@@ -69,8 +73,17 @@ final class PendingMessages {
             // Stop here and start again at the same message on the next run: order is kept, nothing skipped.
             lastError = "store: " + e.getClass().getSimpleName();
             LOG.warn("Inbox processing paused: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            // Not about one message (those are set aside): a fault of ours. The next run starts again here.
+            lastError = "unexpected: " + e.getClass().getSimpleName();
+            LOG.error("Inbox processing paused by an unexpected error", e);
         }
         return done;
+    }
+
+    /** Ends {@link #processPending} after the batch in hand: what is left is durable and waits for the next start. */
+    void stop() {
+        stopping = true;
     }
 
     /**
@@ -106,7 +119,7 @@ final class PendingMessages {
                     timeline.append(c, entries);
                     return new Group(all, view);
                 });
-            } catch (RuntimeException | SQLException e) {
+            } catch (RuntimeException | StackOverflowError | SQLException e) {
                 if (e instanceof SQLException sql && !aboutThisMessage(sql)) {
                     throw sql;
                 }
@@ -175,7 +188,8 @@ final class PendingMessages {
             events.post(done.resolved().get(0).events());
         } catch (AlreadyProcessed e) {
             LOG.debug("Interaction {} was processed or erased meanwhile", interaction.id());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // A fault this message's data brings out (even endless recursion) must not hold up everyone after it.
             setAside(interaction, e);
         } catch (SQLException e) {
             if (!aboutThisMessage(e)) {
@@ -185,7 +199,7 @@ final class PendingMessages {
         }
     }
 
-    private void setAside(Interaction interaction, Exception e) throws SQLException {
+    private void setAside(Interaction interaction, Throwable e) throws SQLException {
         LOG.error("Interaction {} cannot be processed and is set aside", interaction.id(), e);
         inbox.markFailed(interaction.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
     }
@@ -247,9 +261,10 @@ final class PendingMessages {
                 pending);
     }
 
+    /** DOWN while processing is paused (the last run could not go on): no message moves until it resumes. */
     Health health() {
         String error = lastError;
         String detail = "processed: " + processed.get();
-        return error == null ? new Health(Health.State.UP, detail) : new Health(Health.State.DEGRADED, detail + ", " + error);
+        return error == null ? new Health(Health.State.UP, detail) : Health.down(detail + ", paused: " + error);
     }
 }

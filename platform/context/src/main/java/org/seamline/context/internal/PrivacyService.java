@@ -81,7 +81,7 @@ public class PrivacyService implements CustomerPrivacy {
             Map<String, Object> export = new LinkedHashMap<>();
             export.put("exportedAt", Instant.now());
             export.put("customer", customer.get());
-            export.put("conversations", conversations.conversations(c, members, null, null));
+            export.put("conversations", conversations.conversations(c, members));
             export.put("timeline", timeline.entries(c, "customer_id", members, 0, EXPORT_LIMIT).items());
             export.put("merges", merges.merges(c, customer.get().id()));
             export.put("messages", inbox.byCustomers(c, members));

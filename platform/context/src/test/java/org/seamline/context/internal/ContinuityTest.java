@@ -143,7 +143,7 @@ class ContinuityTest {
                 "hello", null, null, null, null)));
         pending.processPending();
         String zeds = context.conversations.conversations(
-                context.directory.findByIdentifier("userId", "zed").orElseThrow().id(), null, null).get(0).id();
+                context.directory.findByIdentifier("userId", "zed").orElseThrow().id(), null, null, 0, 50).items().get(0).id();
         String elsewhere = receive("email", "m-3", Map.of(MessageMetadata.CONVERSATION, zeds));
         assertNotEquals(zeds, elsewhere, "someone else's conversation id is ignored");
     }
@@ -163,7 +163,7 @@ class ContinuityTest {
                 new Identifier("email", "zed@example.com")), "hello", null, null, null, null)));
         pending.processPending();
         String zeds = context.conversations.conversations(
-                context.directory.findByIdentifier("email", "zed@example.com").orElseThrow().id(), null, null).get(0).id();
+                context.directory.findByIdentifier("email", "zed@example.com").orElseThrow().id(), null, null, 0, 50).items().get(0).id();
         String answer = receive("email", "<cc-reply@anna>", Map.of(MessageMetadata.REFERENCES, "<zed@zed>"));
         assertNotEquals(zeds, answer, "answering someone else's mail does not join their conversation");
         assertNotEquals(order, receive("sms", "m-sms", Map.of(MessageMetadata.REFERENCES, "<order@anna>")),

@@ -88,7 +88,7 @@ class DeliveryStatusTest {
         context.inbox.insert(List.of(new InboundMessage("sms", "main", "SMin1", Party.of(null, new Identifier("phone", "+79161234567")),
                 "Is my order ready?", null, null, null, null)));
         context.pending().processPending();
-        conversation = context.conversations.conversations(null, null, null).get(0).id();
+        conversation = context.conversations.conversations(null, null, null, 0, 50).items().get(0).id();
     }
 
     private List<String> statusKinds() throws Exception {
@@ -212,7 +212,7 @@ class DeliveryStatusTest {
                 "hi", null, null, null, null)));
         context.pending().processPending();
         String zeds = context.conversations.conversations(
-                context.directory.findByIdentifier("email", "zed@example.com").orElseThrow().id(), null, null).get(0).id();
+                context.directory.findByIdentifier("email", "zed@example.com").orElseThrow().id(), null, null, 0, 50).items().get(0).id();
         ReplyException refused = assertThrows(ReplyException.class, () -> replies.reply(zeds, "hi", List.of(), null, null, null));
         assertEquals(ReplyException.Kind.UNREACHABLE, refused.kind());
         assertEquals("the customer has no phone identifier for sms", refused.getMessage());
@@ -226,7 +226,7 @@ class DeliveryStatusTest {
                 "Where is my parcel?", null, null, null, null)));
         context.pending().processPending();
         String boris = context.conversations.conversations(
-                context.directory.findByIdentifier("phone", "+4930123456").orElseThrow().id(), null, null).get(0).id();
+                context.directory.findByIdentifier("phone", "+4930123456").orElseThrow().id(), null, null, 0, 50).items().get(0).id();
 
         QueuedReply toAnna = replies.reply(conversation, "It ships today", List.of(), null, null, "order-42");
         QueuedReply toBoris = replies.reply(boris, "It ships today", List.of(), null, null, "order-42");

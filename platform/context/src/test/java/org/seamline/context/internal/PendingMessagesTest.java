@@ -155,7 +155,7 @@ class PendingMessagesTest {
         pending.processPending();
 
         Customer anna = directory.findByIdentifier("email", "anna@example.com").orElseThrow();
-        List<Conversation> open = conversations.conversations(anna.id(), ConversationStatus.OPEN, null);
+        List<Conversation> open = conversations.conversations(anna.id(), ConversationStatus.OPEN, null, 0, 50).items();
         assertEquals(1, open.size(), "the merged customer's open conversation joined the survivor's");
         List<TimelineEntry> messages = conversations.messages(open.get(0).id(), 0, 50).items();
         assertEquals(List.of("m-1", "m-2", "m-3"), messages.stream().map(TimelineEntry::providerMessageId).toList());
@@ -206,16 +206,16 @@ class PendingMessagesTest {
         pending.processPending();
         String annaId = directory.findByIdentifier("email", "anna@example.com").orElseThrow().id();
         String otherId = directory.findByIdentifier("phone", "+79161234567").orElseThrow().id();
-        Conversation before = conversations.conversations(otherId, null, null).get(0);
+        Conversation before = conversations.conversations(otherId, null, null, 0, 50).items().get(0);
 
         MergeRecord merge = merges.merge(annaId, otherId, "admin", "test");
-        assertEquals(1, conversations.conversations(annaId, null, null).size());
+        assertEquals(1, conversations.conversations(annaId, null, null, 0, 50).items().size());
         merges.unmerge(merge.id(), "admin");
 
-        assertEquals(before, conversations.conversations(otherId, null, null).get(0));
+        assertEquals(before, conversations.conversations(otherId, null, null, 0, 50).items().get(0));
         assertEquals(List.of("m-2"), conversations.messages(before.id(), 0, 50).items().stream()
                 .map(TimelineEntry::providerMessageId).toList());
-        assertEquals(1, conversations.conversations(annaId, null, null).size());
+        assertEquals(1, conversations.conversations(annaId, null, null, 0, 50).items().size());
     }
 
     @ParameterizedTest
@@ -228,7 +228,7 @@ class PendingMessagesTest {
         pending.processPending();
 
         String id = directory.findByIdentifier("phone", "+79161234567").orElseThrow().id();
-        List<Conversation> all = conversations.conversations(id, null, null);
+        List<Conversation> all = conversations.conversations(id, null, null, 0, 50).items();
         assertEquals(1, all.size());
         assertEquals("sms", all.get(0).channel(), "a reply goes where the customer wrote last");
         assertEquals(2, conversations.messages(all.get(0).id(), 0, 50).total());

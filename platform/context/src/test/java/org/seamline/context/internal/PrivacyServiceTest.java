@@ -61,7 +61,7 @@ class PrivacyServiceTest {
         context.profiles.change(phoneOnly, new ProfileChange(Map.of("household", "Petrova household"), List.of("anna-vip"),
                 null, "sms", "ru"), "admin");
         context.profiles.recordConsent(anna.id(), "sms", ConsentPurpose.MARKETING, true, "admin", "signed form 2026-11");
-        String conversation = context.conversations.conversations(anna.id(), null, null).get(0).id();
+        String conversation = context.conversations.conversations(anna.id(), null, null, 0, 50).items().get(0).id();
         context.conversations.change(conversation, new ConversationChange(null, null, Map.of("lastTopic", "size 38 boots")), "bot");
 
         Map<String, Object> export = privacy.export(anna.id()).orElseThrow();

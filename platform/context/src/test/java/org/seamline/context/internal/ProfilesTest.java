@@ -101,11 +101,11 @@ class ProfilesTest {
                 false, "admin", null));
         assertThrows(IllegalArgumentException.class, () -> context.profiles.recordConsent(anna.id(), "sms", ConsentPurpose.SERVICE,
                 false, "admin", "e".repeat(1001)));
-        assertThrows(IllegalArgumentException.class, () -> context.conversations.conversations(null, null, "smss"));
+        assertThrows(IllegalArgumentException.class, () -> context.conversations.conversations(null, null, "smss", 0, 50));
         assertThrows(IllegalArgumentException.class, () -> context.directory.findByIdentifier("emial", "anna@example.com"));
 
         assertEquals(anna, context.directory.customer(anna.id()).orElseThrow());
-        assertEquals(1, context.conversations.conversations(null, null, "api").size());
+        assertEquals(1, context.conversations.conversations(null, null, "api", 0, 50).total());
         assertEquals(anna.id(), context.directory.findByIdentifier("email", "ANNA@example.com.").orElseThrow().id());
     }
 

@@ -7,5 +7,5 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @interface HealthConfiguration {
 
     @AttributeDefinition(name = "Required parts", description = "Health contributors that must be present and not DOWN")
-    String[] required() default {"store", "ingress", "api"};
+    String[] required() default {"store", "ingress", "api", "inbox-processor"};
 }

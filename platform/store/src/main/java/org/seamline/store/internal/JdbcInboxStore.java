@@ -295,12 +295,30 @@ public class JdbcInboxStore implements InboxStore {
 
     @Override
     public List<Interaction> pending(int limit) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
-                     + " FROM inbox_message WHERE processed_at IS NULL ORDER BY seq LIMIT ?")) {
-            query.setInt(1, limit);
-            return interactions(query);
-        }
+        List<Interaction> items = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        do {
+            unreadable.clear();
+            try (Connection connection = database.dataSource().getConnection();
+                 PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                         + " FROM inbox_message WHERE processed_at IS NULL ORDER BY seq LIMIT ?")) {
+                query.setInt(1, limit);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        try {
+                            items.add(interaction(rows));
+                        } catch (Unreadable e) {
+                            unreadable.add(rows.getString("id"));
+                        }
+                    }
+                }
+            }
+            // One stored message nobody can read must not hold up every message after it.
+            for (String id : unreadable) {
+                markFailed(id, "the stored message is not readable");
+            }
+        } while (items.isEmpty() && !unreadable.isEmpty());
+        return items;
     }
 
     @Override
@@ -376,7 +394,16 @@ public class JdbcInboxStore implements InboxStore {
             Instant storedAt = row.getObject("stored_at", OffsetDateTime.class).toInstant();
             return new Interaction(row.getString("id"), row.getLong("seq"), message, storedAt);
         } catch (JsonProcessingException e) {
-            throw new SQLException("Stored inbox message " + row.getString("id") + " is not readable", e);
+            throw new Unreadable(row.getString("id"), e);
+        }
+    }
+
+    /** A stored message whose payload no longer reads as a message: a data exception (SQLSTATE 22000) of that row. */
+    private static final class Unreadable extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String id, Throwable cause) {
+            super("Stored inbox message " + id + " is not readable", "22000", cause);
         }
     }
 

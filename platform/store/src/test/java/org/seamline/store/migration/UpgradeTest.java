@@ -72,6 +72,47 @@ class UpgradeTest {
                 + "', 'c-1', 'api', 'shop', '{}', 'QUEUED', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void v16PointsEveryMergedRowAtItsCanonicalRowAndUndoesMergesLeftOnACycle(String kind) throws Exception {
+        DataSource database = TestDatabases.empty(kind);
+        new Migrations(upTo(15), FOLDER).migrate(database);
+        // a ← b ← c is a chain; p and q were merged into each other at the same moment, and r into p.
+        execute(database, "INSERT INTO customer (id, created_at, merged_into) VALUES ('a', CURRENT_TIMESTAMP, NULL), "
+                + "('b', CURRENT_TIMESTAMP, 'a'), ('c', CURRENT_TIMESTAMP, 'b'), ('p', CURRENT_TIMESTAMP, 'q'), "
+                + "('q', CURRENT_TIMESTAMP, 'p'), ('r', CURRENT_TIMESTAMP, 'p')");
+        execute(database, "INSERT INTO customer_merge (id, survivor_id, merged_id, actor, merged_at) VALUES "
+                + "('m-b', 'a', 'b', 'admin', CURRENT_TIMESTAMP), ('m-c', 'b', 'c', 'admin', CURRENT_TIMESTAMP), "
+                + "('m-p', 'q', 'p', 'admin', CURRENT_TIMESTAMP), ('m-q', 'p', 'q', 'admin', CURRENT_TIMESTAMP), "
+                + "('m-r', 'p', 'r', 'admin', CURRENT_TIMESTAMP)");
+        execute(database, "INSERT INTO conversation (id, customer_id, status, channel, instance, opened_at, last_message_at, "
+                + "merged_into, merged_by) VALUES "
+                + "('conv-a', 'a', 'OPEN', 'api', 'shop', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, NULL, NULL), "
+                + "('conv-c', 'c', 'OPEN', 'api', 'shop', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'conv-a', 'm-c'), "
+                + "('conv-p', 'p', 'OPEN', 'api', 'shop', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'conv-q', 'm-p'), "
+                + "('conv-q', 'q', 'OPEN', 'api', 'shop', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'conv-p', 'm-q')");
+
+        assertEquals(1, new Migrations(upTo(16), FOLDER).migrate(database), "V16 alone ran");
+
+        assertEquals("a,a,a,p,q,r", query(database, "SELECT COALESCE(canonical_id, id) FROM customer ORDER BY id"));
+        assertEquals("a,b", query(database, "SELECT merged_into FROM customer WHERE merged_into IS NOT NULL ORDER BY id"),
+                "the chain keeps its tree for unmerge");
+        assertEquals("m-p,m-q,m-r", query(database, "SELECT id FROM customer_merge WHERE undone_by = 'system:merge-cycle' ORDER BY id"));
+        assertEquals("conv-a,conv-a,conv-p,conv-q", query(database, "SELECT COALESCE(canonical_id, id) FROM conversation ORDER BY id"));
+        assertEquals("m-c", query(database, "SELECT merged_by FROM conversation WHERE merged_by IS NOT NULL"));
+    }
+
+    /** The first column of every row, joined by commas. */
+    private static String query(DataSource database, String sql) throws SQLException {
+        StringBuilder values = new StringBuilder();
+        try (Connection c = database.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                values.append(values.isEmpty() ? "" : ",").append(r.getString(1));
+            }
+        }
+        return values.toString();
+    }
+
     /** The shipped scripts as they were at {@code version}: the index cut after it. */
     private static ClassLoader upTo(int version) {
         return new ClassLoader(UpgradeTest.class.getClassLoader()) {
