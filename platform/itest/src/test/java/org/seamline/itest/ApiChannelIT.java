@@ -191,6 +191,26 @@ class ApiChannelIT {
     }
 
     @Test
+    void aSecondConfigurationNamingTheSameInstanceIsRefused() throws Exception {
+        ApiChannelClient impostor = new ApiChannelClient(seamline, "impostor");
+        impostor.configure("instance=shop", "secret=impostor-secret");
+        try {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> seamline.log().contains("instance name 'shop' is already used by configuration"));
+            JsonNode instances = seamline.getJson("/api/v1/plugins").get("items").get(0).get("instances");
+            long shops = 0;
+            for (JsonNode instance : instances) {
+                shops += instance.get("name").asText().equals("shop") ? 1 : 0;
+            }
+            assertEquals(1, shops, "one instance named shop, not two both UP");
+            assertEquals(403, shop.post(ApiChannelClient.message("dup-1", ANNA), "impostor-secret").statusCode());
+            assertEquals(201, shop.post(ApiChannelClient.message("dup-2", ANNA), SECRET).statusCode(), "the first one serves on");
+        } finally {
+            Files.delete(seamline.home.resolve("etc/org.seamline.channel.api-impostor.cfg"));
+        }
+    }
+
+    @Test
     void theSecretNeverAppearsInTheLogOrConsole() throws Exception {
         assertFalse(seamline.log().contains(SECRET));
         assertFalse(Files.readString(seamline.home.resolve("logs/process.out")).contains(SECRET));

@@ -43,6 +43,7 @@ public class ApiChannel implements ChannelAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ApiChannel.class);
 
     private final BundleContext bundleContext;
+    private final PluginInstances.Claim claim;
     private final String instance;
     private final AtomicReference<ApiChannelSettings> settings;
     private final CallbackPoster poster;
@@ -55,17 +56,23 @@ public class ApiChannel implements ChannelAdapter {
     public ApiChannel(BundleContext bundleContext, @Reference Ingress ingress, ApiChannelConfiguration config,
                       Map<String, Object> properties) {
         this.bundleContext = bundleContext;
-        this.instance = PluginInstances.name(properties);
-        this.settings = new AtomicReference<>(ApiChannelSettings.from(config));
-        this.poster = new CallbackPoster(settings::get);
-        this.sender = new OutboundSender(instance, () -> settings.get().sendAttempts());
-        this.camel = startCamel(settings.get());
-        this.servlet = bundleContext.registerService(Servlet.class, new WebhookServlet(instance, ingress, settings::get),
-                servletProperties());
-        Hashtable<String, Object> adapterProperties = new Hashtable<>();
-        adapterProperties.put(CHANNEL, InboundMessageParser.CHANNEL);
-        adapterProperties.put(INSTANCE, instance);
-        this.adapter = bundleContext.registerService(ChannelAdapter.class, this, adapterProperties);
+        this.claim = PluginInstances.claim(FACTORY_PID, properties);
+        this.instance = claim.name();
+        try {
+            this.settings = new AtomicReference<>(ApiChannelSettings.from(config));
+            this.poster = new CallbackPoster(settings::get);
+            this.sender = new OutboundSender(instance, () -> settings.get().sendAttempts());
+            this.camel = startCamel(settings.get());
+            this.servlet = bundleContext.registerService(Servlet.class, new WebhookServlet(instance, ingress, settings::get),
+                    servletProperties());
+            Hashtable<String, Object> adapterProperties = new Hashtable<>();
+            adapterProperties.put(CHANNEL, InboundMessageParser.CHANNEL);
+            adapterProperties.put(INSTANCE, instance);
+            this.adapter = bundleContext.registerService(ChannelAdapter.class, this, adapterProperties);
+        } catch (RuntimeException e) {
+            claim.close();
+            throw e;
+        }
         LOG.info("API channel {} serving /hooks/api/{}/messages", instance, instance);
     }
 
@@ -93,6 +100,7 @@ public class ApiChannel implements ChannelAdapter {
         servlet.unregister();
         adapter.unregister();
         camel.close();
+        claim.close();
         LOG.info("API channel {} stopped", instance);
     }
 

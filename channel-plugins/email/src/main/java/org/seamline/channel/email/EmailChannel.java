@@ -43,6 +43,7 @@ public class EmailChannel implements ChannelAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(EmailChannel.class);
 
     private final BundleContext bundleContext;
+    private final PluginInstances.Claim claim;
     private final String instance;
     private final AtomicReference<MailboxSettings> settings;
     private final MailboxPoller poller;
@@ -58,17 +59,23 @@ public class EmailChannel implements ChannelAdapter {
                         EmailChannelConfiguration config,
                         Map<String, Object> properties) {
         this.bundleContext = bundleContext;
-        this.instance = PluginInstances.name(properties);
-        this.settings = new AtomicReference<>(MailboxSettings.from(config));
-        this.poller = new MailboxPoller(instance, ingress, reports, attachments);
-        this.sender = new SmtpSender(instance, attachments);
-        this.camel = startPolling(settings.get());
-        this.idler = new MailboxIdler(instance, settings::get, this::pollNow);
-        idler.start();
-        Hashtable<String, Object> adapterProperties = new Hashtable<>();
-        adapterProperties.put(CHANNEL, EmailReader.CHANNEL);
-        adapterProperties.put(INSTANCE, instance);
-        this.adapter = bundleContext.registerService(ChannelAdapter.class, this, adapterProperties);
+        this.claim = PluginInstances.claim(FACTORY_PID, properties);
+        this.instance = claim.name();
+        try {
+            this.settings = new AtomicReference<>(MailboxSettings.from(config));
+            this.poller = new MailboxPoller(instance, ingress, reports, attachments);
+            this.sender = new SmtpSender(instance, attachments);
+            this.camel = startPolling(settings.get());
+            this.idler = new MailboxIdler(instance, settings::get, this::pollNow);
+            idler.start();
+            Hashtable<String, Object> adapterProperties = new Hashtable<>();
+            adapterProperties.put(CHANNEL, EmailReader.CHANNEL);
+            adapterProperties.put(INSTANCE, instance);
+            this.adapter = bundleContext.registerService(ChannelAdapter.class, this, adapterProperties);
+        } catch (RuntimeException e) {
+            claim.close();
+            throw e;
+        }
         LOG.info("Email channel {}: {}", instance, settings.get());
     }
 
@@ -96,6 +103,7 @@ public class EmailChannel implements ChannelAdapter {
         adapter.unregister();
         idler.close();
         camel.close();
+        claim.close();
         LOG.info("Email channel {} stopped", instance);
     }
 

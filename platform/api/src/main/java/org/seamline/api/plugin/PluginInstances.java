@@ -1,12 +1,18 @@
 package org.seamline.api.plugin;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** Rules every plugin instance follows for its factory configuration. */
 public final class PluginInstances {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /**
+     * Instance names in use, per factory PID, with the configuration that holds each. This class is loaded once, by
+     * the API bundle, so every plugin bundle sees the same claims.
+     */
+    private static final Map<String, String> CLAIMS = new ConcurrentHashMap<>();
 
     private PluginInstances() {
     }
@@ -23,6 +29,32 @@ public final class PluginInstances {
             throw new IllegalArgumentException("instance name '" + name + "' must be 1-64 letters, digits, '.', '_' or '-'");
         }
         return name;
+    }
+
+    /**
+     * The instance name of a factory configuration, claimed for it: a second configuration of {@code factoryPid}
+     * naming the same instance (for example with {@code instance=shop} in another file) is refused, so two
+     * configurations can never serve one webhook path or both show as one healthy instance. Close the claim when
+     * the instance stops.
+     */
+    public static Claim claim(String factoryPid, Map<String, Object> properties) {
+        String name = name(properties);
+        String pid = String.valueOf(properties.get("service.pid"));
+        String key = factoryPid + "~" + name;
+        String holder = CLAIMS.putIfAbsent(key, pid);
+        if (holder != null && !holder.equals(pid)) {
+            throw new IllegalArgumentException("instance name '" + name + "' is already used by configuration " + holder
+                    + "; give this configuration another name");
+        }
+        return new Claim(key, pid, name);
+    }
+
+    /** An instance name held by one configuration until {@link #close()}. */
+    public record Claim(String key, String pid, String name) implements AutoCloseable {
+        @Override
+        public void close() {
+            CLAIMS.remove(key, pid);
+        }
     }
 
     /**
