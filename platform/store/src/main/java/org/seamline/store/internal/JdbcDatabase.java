@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -14,6 +15,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.seamline.api.health.Health;
 import org.seamline.api.health.HealthContributor;
 import org.seamline.store.Database;
+import org.seamline.store.StoreFailures;
 import org.seamline.store.migration.Migrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ public class JdbcDatabase implements Database, HealthContributor {
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String description;
+    private final Optional<EmbeddedScrub> scrub;
 
     @Activate
     public JdbcDatabase(BundleContext context, StoreConfiguration config) throws SQLException {
@@ -42,6 +45,11 @@ public class JdbcDatabase implements Database, HealthContributor {
                 : config.url().strip();
         this.dialect = DataSources.dialectOf(url);
         this.description = dialect + " " + DataSources.describe(url);
+        this.scrub = EmbeddedScrub.of(url, config.user(), config.password());
+        if (scrub.isPresent() && scrub.get().owed()) {
+            LOG.info("Rewriting the data file: an erasure before the last crash owes it");
+            scrub.get().settle();
+        }
         this.pool = DataSources.pooled(url, config.user(), config.password(), config.maximumPoolSize(),
                 config.connectionTimeoutMillis());
         try {
@@ -56,7 +64,22 @@ public class JdbcDatabase implements Database, HealthContributor {
     @Deactivate
     void close() {
         pool.close();
+        if (scrub.isPresent() && scrub.get().owed()) {
+            try {
+                scrub.get().settle();
+                LOG.info("Data file rewritten: erased data left it");
+            } catch (SQLException e) {
+                LOG.error("Data file not rewritten after an erasure; it is at the next start: {}", StoreFailures.describe(e));
+            }
+        }
         LOG.info("Store closed: {}", description);
+    }
+
+    @Override
+    public void eraseFromFiles() throws SQLException {
+        if (scrub.isPresent()) {
+            scrub.get().owe();
+        }
     }
 
     @Override

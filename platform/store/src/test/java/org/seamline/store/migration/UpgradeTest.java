@@ -37,7 +37,7 @@ class UpgradeTest {
                 + "occurred_at) VALUES ('c-1', 'conv-1', 'message', 'in', 'i-1', CURRENT_TIMESTAMP), "
                 + "('c-1', 'conv-1', 'status:SENT', 'out', 'o-1', CURRENT_TIMESTAMP)");
 
-        assertEquals(1, new Migrations(getClass().getClassLoader(), FOLDER).migrate(database), "V15 alone ran");
+        assertEquals(1, new Migrations(upTo(15), FOLDER).migrate(database), "V15 alone ran");
 
         assertEquals("conv-1", conversationOf(database, "i-1"));
         assertNull(conversationOf(database, "i-2"), "an unprocessed message has no conversation yet");
