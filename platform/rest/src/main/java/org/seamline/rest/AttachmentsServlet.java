@@ -97,7 +97,7 @@ public class AttachmentsServlet extends HttpServlet {
             response.setStatus(200);
             response.setContentType(file.get().contentType());
             response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("Content-Disposition", "attachment; filename=\"" + file.get().name().replace("\"", "_") + "\"");
+            response.setHeader("Content-Disposition", ContentDisposition.attachment(file.get().name()));
             response.setContentLength(file.get().content().length);
             response.getOutputStream().write(file.get().content());
         });

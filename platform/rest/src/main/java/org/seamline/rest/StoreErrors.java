@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import org.seamline.core.http.JsonResponses;
 import org.seamline.core.http.PayloadTooLargeException;
+import org.seamline.store.StoreFailures;
 import org.slf4j.Logger;
 
 /**
@@ -35,7 +36,7 @@ final class StoreErrors {
         } catch (QueryParameters.BadRequestException | IllegalArgumentException e) {
             JsonResponses.error(response, 400, "bad_request", e.getMessage());
         } catch (SQLException e) {
-            log.warn("Store access failed: {}", e.getMessage());
+            log.warn("Store access failed: {}", StoreFailures.describe(e));
             JsonResponses.error(response, 503, "store_unavailable", "the store is unavailable right now; nothing changed");
         }
     }

@@ -16,6 +16,10 @@ public interface Attachments {
     /** A stored file as a message carries it (URL, type, name, size), without reading its bytes. */
     Optional<Attachment> describe(String id) throws SQLException;
 
-    /** Deletes the attachments with these ids in the caller's transaction; answers how many went. */
-    int delete(Connection connection, List<String> ids) throws SQLException;
+    /**
+     * Deletes those of these attachments that no stored message (inbound or outbound) refers to any more, in the
+     * caller's transaction; answers how many went. The same file sent to two customers is stored once: erasing one
+     * of them must leave it to the other.
+     */
+    int deleteUnreferenced(Connection connection, List<String> ids) throws SQLException;
 }

@@ -24,6 +24,14 @@ public interface Database {
     /** Where the data lives, without credentials: for logs and health output. */
     String description();
 
+    /**
+     * Called by an erasure before it commits, so what it deletes leaves the data files too: the embedded store
+     * rewrites its file when it closes next (or, after a crash, when it starts next). PostgreSQL does nothing here;
+     * deleted rows leave its files through VACUUM (see docs/customer-context.md).
+     */
+    default void eraseFromFiles() throws SQLException {
+    }
+
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws anything. */
     default <T, E extends Exception> T inTransaction(Work<T, E> work) throws SQLException, E {
         try (Connection c = dataSource().getConnection()) {

@@ -14,7 +14,8 @@ public interface InboxStore {
 
     /**
      * Inserts the messages in one transaction and commits it. Answers one acceptance per message, in order; a message
-     * whose key is already stored (or repeats within the batch) gets the first one's id and {@code duplicate = true}.
+     * whose key is already stored (or repeats within the batch, or was {@linkplain #erase erased}) gets the first
+     * one's id and {@code duplicate = true}.
      */
     List<Acceptance> insert(List<InboundMessage> messages) throws SQLException;
 
@@ -33,13 +34,17 @@ public interface InboxStore {
     List<Interaction> pending(int limit) throws SQLException;
 
     /**
-     * Every message not yet processed, oldest first, locked in the caller's transaction until it ends (processing
-     * one of them waits): for an erasure that must also reach what the person sent but nobody processed yet.
+     * Every message not resolved to a customer (not processed yet, or set aside), oldest first, locked in the caller's
+     * transaction until it ends (processing one of them waits): for an erasure or an export that must also reach
+     * what the person sent but nobody linked to them.
      */
-    List<Interaction> unprocessed(Connection connection) throws SQLException;
+    List<Interaction> unresolved(Connection connection) throws SQLException;
 
-    /** Deletes these messages in the caller's transaction; answers how many were there. */
-    int delete(Connection connection, List<String> interactionIds) throws SQLException;
+    /**
+     * Deletes these messages in the caller's transaction and keeps a one-way hash of each one's key, so the same
+     * message delivered again is answered as a repeat ({@link #insert}) and not stored again. Answers how many went.
+     */
+    int erase(Connection connection, List<String> interactionIds) throws SQLException;
 
     /** A message processed: the customer it resolved to and the conversation it went to. */
     record Processed(String interactionId, String customerId, String conversationId) {

@@ -14,6 +14,7 @@ import org.seamline.context.MergeRecord;
 import org.seamline.store.Database;
 import org.seamline.store.InboxStore;
 import org.seamline.store.Interaction;
+import org.seamline.store.StoreFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,11 +73,11 @@ final class PendingMessages {
         } catch (SQLException e) {
             // Stop here and start again at the same message on the next run: order is kept, nothing skipped.
             lastError = "store: " + e.getClass().getSimpleName();
-            LOG.warn("Inbox processing paused: {}", e.getMessage());
+            LOG.warn("Inbox processing paused: {}", StoreFailures.describe(e));
         } catch (RuntimeException e) {
             // Not about one message (those are set aside): a fault of ours. The next run starts again here.
             lastError = "unexpected: " + e.getClass().getSimpleName();
-            LOG.error("Inbox processing paused by an unexpected error", e);
+            LOG.error("Inbox processing paused by an unexpected error: {}", StoreFailures.describe(e));
         }
         return done;
     }
@@ -199,9 +200,11 @@ final class PendingMessages {
         }
     }
 
+    /** The reason names the failure's kind only: the store's message quotes the refused value, the person's data. */
     private void setAside(Interaction interaction, Throwable e) throws SQLException {
-        LOG.error("Interaction {} cannot be processed and is set aside", interaction.id(), e);
-        inbox.markFailed(interaction.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        String reason = StoreFailures.describe(e);
+        LOG.error("Interaction {} cannot be processed and is set aside: {}", interaction.id(), reason);
+        inbox.markFailed(interaction.id(), reason);
     }
 
     /**

@@ -44,7 +44,6 @@ public class PrivacyService implements CustomerPrivacy {
             "customer_tag", "customer_id",
             "customer_consent", "customer_id",
             "outbox_message", "customer_id",
-            "inbox_message", "customer_id",
             "conversation", "customer_id",
             "customer_identifier", "customer_id",
             "customer", "id");
@@ -84,7 +83,9 @@ public class PrivacyService implements CustomerPrivacy {
             export.put("conversations", conversations.conversations(c, members));
             export.put("timeline", timeline.entries(c, "customer_id", members, 0, EXPORT_LIMIT).items());
             export.put("merges", merges.merges(c, customer.get().id()));
-            export.put("messages", inbox.byCustomers(c, members));
+            List<Interaction> messages = new ArrayList<>(inbox.byCustomers(c, members));
+            messages.addAll(unresolvedFrom(c, customers.identifiersOf(c, members)));
+            export.put("messages", messages);
             return Optional.of(export);
         }
     }
@@ -98,20 +99,23 @@ public class PrivacyService implements CustomerPrivacy {
             }
             List<String> members = customers.members(c, canonical.get());
             IdentityCache.bump(c);
-            List<Interaction> unprocessed = unprocessedFrom(c, customers.identifiersOf(c, members));
-            List<Interaction> messages = new ArrayList<>(inbox.byCustomers(c, members));
-            messages.addAll(unprocessed);
+            database.eraseFromFiles(); // before the commit: a crash right after it still owes the rewrite
+            List<Interaction> unresolved = unresolvedFrom(c, customers.identifiersOf(c, members));
+            List<Interaction> resolved = inbox.byCustomers(c, members);
             List<Attachment> files = new ArrayList<>();
-            messages.forEach(m -> files.addAll(m.message().attachments()));
+            resolved.forEach(m -> files.addAll(m.message().attachments()));
+            unresolved.forEach(m -> files.addAll(m.message().attachments()));
             outbox.byCustomers(c, members).forEach(m -> files.addAll(m.attachments())); // files sent to them
             Map<String, Integer> removed = new LinkedHashMap<>();
-            removed.put("attachment", attachments.delete(c, attachmentIds(files)));
-            removed.put("unprocessed messages", inbox.delete(c, unprocessed.stream().map(Interaction::id).toList()));
+            removed.put("inbox_message", inbox.erase(c, ids(resolved)));
+            removed.put("unresolved messages", inbox.erase(c, ids(unresolved)));
             removed.put("conversation_variable", deleteVariables(c, members));
             for (Map.Entry<String, String> table : PERSONAL_DATA.entrySet()) {
                 removed.put(table.getKey(), SqlLists.deleteWhereIn(c, table.getKey(), table.getValue(), members));
             }
             removed.put("merge reasons", clearMergeReasons(c, members));
+            // Once their messages are gone: a file someone else's message names too stays for them.
+            removed.put("attachment", attachments.deleteUnreferenced(c, attachmentIds(files)));
             ErasureRecord record = new ErasureRecord(UUID.randomUUID().toString(), members, actor, Instant.now(), removed);
             audit(c, record);
             return Optional.of(record);
@@ -124,18 +128,22 @@ public class PrivacyService implements CustomerPrivacy {
     }
 
     /**
-     * Messages the person sent that are not processed yet (so not linked to them): those from any of their
+     * Messages the person sent that are not linked to them (not processed yet, or set aside): those from any of their
      * identifiers, compared as processing would normalise them. They are locked, so processing cannot take one
      * while the erasure runs.
      */
-    private List<Interaction> unprocessedFrom(Connection c, Set<Identifier> identifiers) throws SQLException {
+    private List<Interaction> unresolvedFrom(Connection c, Set<Identifier> identifiers) throws SQLException {
         List<Interaction> theirs = new ArrayList<>();
-        for (Interaction interaction : inbox.unprocessed(c)) {
+        for (Interaction interaction : inbox.unresolved(c)) {
             if (normalizer.normalize(interaction.message().from().identifiers()).stream().anyMatch(identifiers::contains)) {
                 theirs.add(interaction);
             }
         }
         return theirs;
+    }
+
+    private static List<String> ids(List<Interaction> interactions) {
+        return interactions.stream().map(Interaction::id).toList();
     }
 
     /** The ids of those of these files that are stored with us. */

@@ -86,7 +86,8 @@ class PendingMessagesTest {
 
         assertEquals(2, directory.customers(0, 10).total(), "the messages around it are processed, in one go");
         assertEquals(1, inbox.setAside(10).size());
-        assertTrue(inbox.setAside(10).get(0).reason().contains("SQL"), "the reason names the store's refusal");
+        assertTrue(inbox.setAside(10).get(0).reason().contains("SQLState 22001"), "the reason names the store's refusal");
+        assertFalse(inbox.setAside(10).get(0).reason().contains("xxxxx"), "but not the refused value: " + inbox.setAside(10));
         assertTrue(inbox.pending(10).isEmpty(), "nothing blocks the inbox");
     }
 

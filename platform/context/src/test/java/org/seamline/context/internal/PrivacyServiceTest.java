@@ -54,6 +54,11 @@ class PrivacyServiceTest {
                 new InboundMessage("api", "shop", "m-3", Party.of("Zed", new Identifier("userId", "zed")), "hello", List.of(zedsFile),
                         null, null, null)));
         pending.processPending();
+        // One of hers the processor could not handle: set aside, linked to nobody.
+        String setAside = inbox.insert(List.of(new InboundMessage("api", "shop", "m-6",
+                Party.of(null, new Identifier("email", "Anna@Example.com")), "secret order 4711 set aside", null, null, null,
+                null))).get(0).interactionId();
+        inbox.markFailed(setAside, "IllegalStateException");
         Customer anna = directory.findByIdentifier("email", "anna@example.com").orElseThrow();
         String phoneOnly = directory.findByIdentifier("phone", "+79161234567").orElseThrow().id();
         context.merges.merge(anna.id(), phoneOnly, "admin", "confirmed by her phone");
@@ -70,7 +75,7 @@ class PrivacyServiceTest {
                 .findFirst().orElseThrow().value(), "the export holds the profile");
         assertEquals(List.of("anna-vip"), exported.tags());
         assertEquals(1, exported.consents().size());
-        assertEquals(2, ((List<?>) export.get("messages")).size(), "the export holds both customers' messages");
+        assertEquals(3, ((List<?>) export.get("messages")).size(), "the export holds both customers' messages, set aside too");
         assertEquals(2, ((Customer) export.get("customer")).identifiers().size());
         assertEquals(List.of(photo), ((List<?>) export.get("timeline")).stream().map(e -> (TimelineEntry) e)
                 .filter(e -> "About my secret order 4711".equals(e.text())).findFirst().orElseThrow().attachments(),
@@ -87,17 +92,22 @@ class PrivacyServiceTest {
                 new InboundMessage("api", "shop", "m-5", Party.of("Zed", new Identifier("userId", "zed")), "still here",
                         null, null, null, null)));
 
-        // A file an agent sent her.
+        // A file an agent sent her, and the terms an agent sent both her and Zed: the same upload, stored once.
         Attachment sentFile = context.attachments.store("agent", "admin", "invoice.pdf", "application/pdf", new byte[] {6});
+        Attachment terms = context.attachments.store("agent", "admin", "terms.pdf", "application/pdf", new byte[] {7});
+        String zed = directory.findByIdentifier("userId", "zed").orElseThrow().id();
+        String zedsConversation = context.conversations.conversations(zed, null, null, 0, 50).items().get(0).id();
         database.inTransaction(c -> {
             new OutboxStore().insert(c, anna.id(), new OutboundMessage("out-1", "k-1", "api", "shop",
-                    Party.of(null, new Identifier("email", "anna@example.com")), "your invoice", List.of(sentFile), conversation,
-                    Map.of()), null);
+                    Party.of(null, new Identifier("email", "anna@example.com")), "your invoice", List.of(sentFile, terms),
+                    conversation, Map.of()), null);
+            new OutboxStore().insert(c, zed, new OutboundMessage("out-2", "k-2", "api", "shop",
+                    Party.of(null, new Identifier("userId", "zed")), "our terms", List.of(terms), zedsConversation, Map.of()), null);
             return null;
         });
 
         ErasureRecord erasure = privacy.erase(phoneOnly, "admin").orElseThrow();
-        assertEquals(1, erasure.removed().get("unprocessed messages"), "what she sent but nobody processed yet goes too");
+        assertEquals(2, erasure.removed().get("unresolved messages"), "what she sent but nobody processed (or could) goes too");
         pending.processPending();
 
         assertEquals(Set.of(anna.id(), phoneOnly), Set.copyOf(erasure.customerIds()), "a merged id erases the whole person");
@@ -111,6 +121,16 @@ class PrivacyServiceTest {
                 directory.findByIdentifier("userId", "zed").orElseThrow().id(), 0, 10).items().stream()
                 .map(e -> e.text()).toList(), "other people's unprocessed messages stay and are processed");
         assertTrue(context.attachments.file(id(zedsFile)).isPresent(), "other customers' files stay");
+        assertTrue(context.attachments.file(id(terms)).isPresent(), "and so does a file sent to her and to Zed");
+        assertTrue(inbox.find(setAside).isEmpty() && inbox.setAside(10).isEmpty(), "her set-aside message is gone");
+
+        // Her first message delivered again (a webhook re-posted): a repeat, nothing stored, nobody created.
+        assertTrue(inbox.insert(List.of(new InboundMessage("api", "shop", "m-1", Party.of("Anna Petrova",
+                new Identifier("email", "anna@example.com")), "About my secret order 4711", List.of(photo), null, null, null)))
+                .get(0).duplicate());
+        pending.processPending();
+        assertEquals(List.of(), traces(database));
+        assertTrue(directory.findByIdentifier("email", "anna@example.com").isEmpty(), "the re-post brought nobody back");
         assertTrue(directory.findByIdentifier("email", "anna@example.com").isEmpty());
         assertTrue(directory.findByIdentifier("userId", "zed").isPresent(), "other customers are untouched");
         assertTrue(privacy.erase(anna.id(), "admin").isEmpty(), "erasing again finds nothing");

@@ -23,6 +23,7 @@ import org.seamline.api.ingress.IngressUnavailableException;
 import org.seamline.api.message.InboundMessage;
 import org.seamline.core.intake.SenderCheck;
 import org.seamline.store.InboxStore;
+import org.seamline.store.StoreFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,7 +112,7 @@ public class GroupCommitIngress implements Ingress, HealthContributor {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException e) {
-                LOG.error("Inbox writer failed on a batch of {}", batch.size(), e);
+                LOG.error("Inbox writer failed on a batch of {}: {}", batch.size(), StoreFailures.describe(e));
                 failAll(batch, new IngressUnavailableException("the inbox failed", e));
             } finally {
                 batch.clear();
@@ -129,8 +130,8 @@ public class GroupCommitIngress implements Ingress, HealthContributor {
             }
             lastFailure = null;
         } catch (SQLException e) {
-            lastFailure = e.getClass().getSimpleName() + " (SQLState " + e.getSQLState() + ")";
-            LOG.warn("Inbox commit of {} messages failed: {}", batch.size(), e.getMessage());
+            lastFailure = StoreFailures.describe(e);
+            LOG.warn("Inbox commit of {} messages failed: {}", batch.size(), lastFailure);
             failAll(batch, new IngressUnavailableException("the inbox database is unavailable", e));
         }
     }

@@ -27,6 +27,10 @@ import org.seamline.store.StoredFile;
 @Component(service = {AttachmentStore.class, Attachments.class})
 public class JdbcAttachmentStore implements AttachmentStore, Attachments {
 
+    /** A condition on an attachment row: no message of the table names its URL. */
+    private static final String NOT_REFERENCED_BY = " AND NOT EXISTS (SELECT 1 FROM %s m WHERE m.payload LIKE CONCAT('%%"
+            + URL_PREFIX + "', attachment.id, '%%'))";
+
     private final Database database;
 
     @Activate
@@ -124,9 +128,21 @@ public class JdbcAttachmentStore implements AttachmentStore, Attachments {
         });
     }
 
+    /**
+     * Messages refer to a file by its URL inside their JSON payload; erasure is rare enough to look for it there rather
+     * than keep a reference table up to date on every message.
+     */
     @Override
-    public int delete(Connection connection, List<String> ids) throws SQLException {
-        return SqlLists.deleteWhereIn(connection, "attachment", "id", ids);
+    public int deleteUnreferenced(Connection connection, List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM attachment WHERE id IN ("
+                + SqlLists.placeholders(ids.size()) + ")" + NOT_REFERENCED_BY.formatted("inbox_message")
+                + NOT_REFERENCED_BY.formatted("outbox_message"))) {
+            SqlLists.bind(delete, 1, ids);
+            return delete.executeUpdate();
+        }
     }
 
     private static String sha256(byte[] content) {

@@ -3,10 +3,14 @@ package org.seamline.store.internal;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.seamline.api.health.Health;
 import org.seamline.store.Database;
+import org.seamline.store.StoreFailures;
 import org.seamline.store.migration.Migrations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A reachable, migrated database behind a pool. {@link StoreConnector} opens it (again and again until the server
@@ -14,28 +18,46 @@ import org.seamline.store.migration.Migrations;
  */
 final class JdbcDatabase implements Database, AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
     private static final int VALIDATION_SECONDS = 2;
 
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String description;
+    private final Optional<EmbeddedScrub> scrub;
 
-    private JdbcDatabase(HikariDataSource pool, Dialect dialect, String description) {
+    private JdbcDatabase(HikariDataSource pool, String url, Optional<EmbeddedScrub> scrub) {
         this.pool = pool;
-        this.dialect = dialect;
-        this.description = description;
+        this.dialect = DataSources.dialectOf(url);
+        this.description = dialect + " " + DataSources.describe(url);
+        this.scrub = scrub;
     }
 
-    /** Connects and runs the migrations; throws, leaving nothing open, when the database cannot be used yet. */
+    /**
+     * Connects and runs the migrations; throws, leaving nothing open, when the database cannot be used yet. An
+     * embedded file that an erasure before a crash left unrewritten is rewritten first, before anything reads it.
+     */
     static JdbcDatabase open(String url, StoreConfiguration config) throws SQLException {
+        Optional<EmbeddedScrub> scrub = EmbeddedScrub.of(url, config.user(), config.password());
+        if (scrub.isPresent() && scrub.get().owed()) {
+            LOG.info("Rewriting the data file: an erasure before the last crash owes it");
+            scrub.get().settle();
+        }
         HikariDataSource pool = DataSources.pooled(url, config.user(), config.password(), config.maximumPoolSize(),
                 config.connectionTimeoutMillis());
         try {
             new Migrations(JdbcDatabase.class.getClassLoader(), "org/seamline/store/migration").migrate(pool);
-            return new JdbcDatabase(pool, DataSources.dialectOf(url), DataSources.dialectOf(url) + " " + DataSources.describe(url));
+            return new JdbcDatabase(pool, url, scrub);
         } catch (SQLException | RuntimeException e) {
             pool.close();
             throw e;
+        }
+    }
+
+    @Override
+    public void eraseFromFiles() throws SQLException {
+        if (scrub.isPresent()) {
+            scrub.get().owe();
         }
     }
 
@@ -64,8 +86,17 @@ final class JdbcDatabase implements Database, AutoCloseable {
         }
     }
 
+    /** Closes the pool, then rewrites the embedded file if an erasure owes it: only a closed database can be. */
     @Override
     public void close() {
         pool.close();
+        if (scrub.isPresent() && scrub.get().owed()) {
+            try {
+                scrub.get().settle();
+                LOG.info("Data file rewritten: erased data left it");
+            } catch (SQLException e) {
+                LOG.error("Data file not rewritten after an erasure; it is at the next start: {}", StoreFailures.describe(e));
+            }
+        }
     }
 }

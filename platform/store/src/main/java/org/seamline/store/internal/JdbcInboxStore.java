@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +43,8 @@ public class JdbcInboxStore implements InboxStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "id, seq, payload, stored_at";
+    /** Messages erased per statement: a person may have more than a statement takes parameters (PostgreSQL: 32767). */
+    private static final int ERASED_TOGETHER = 1000;
 
     private final Database database;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -124,9 +130,13 @@ public class JdbcInboxStore implements InboxStore {
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             try {
+                Map<Key, Row> erased = erased(connection, distinct.keySet());
+                Map<Key, InboundMessage> fresh = new LinkedHashMap<>(distinct);
+                fresh.keySet().removeAll(erased.keySet());
                 Map<Key, Row> stored = database.dialect() == Database.Dialect.POSTGRESQL
-                        ? insertSkippingConflicts(connection, distinct)
-                        : insertUnknown(connection, distinct);
+                        ? insertSkippingConflicts(connection, fresh)
+                        : insertUnknown(connection, fresh);
+                stored.putAll(erased);
                 connection.commit();
                 return answers(messages, distinct, stored);
             } catch (SQLException | RuntimeException e) {
@@ -168,6 +178,26 @@ public class JdbcInboxStore implements InboxStore {
         insertRows(connection, unknown, ids, "");
         ids.forEach((key, id) -> result.put(key, new Row(id, true)));
         return result;
+    }
+
+    /** The keys among these whose message was erased, each with the erased message's id: repeats, not stored again. */
+    private static Map<Key, Row> erased(Connection connection, Set<Key> keys) throws SQLException {
+        Map<Key, Row> erased = new HashMap<>();
+        if (keys.isEmpty()) {
+            return erased;
+        }
+        Map<String, Key> byHash = new LinkedHashMap<>();
+        keys.forEach(key -> byHash.put(key.hash(), key));
+        try (PreparedStatement query = connection.prepareStatement("SELECT key_hash, interaction_id FROM erased_message "
+                + "WHERE key_hash IN (" + SqlLists.placeholders(byHash.size()) + ")")) {
+            SqlLists.bind(query, 1, List.copyOf(byHash.keySet()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    erased.put(byHash.get(rows.getString(1)), new Row(rows.getString(2), false));
+                }
+            }
+        }
+        return erased;
     }
 
     /** One acceptance per message in order; only the first occurrence of a newly stored key is not a duplicate. */
@@ -281,15 +311,44 @@ public class JdbcInboxStore implements InboxStore {
     }
 
     @Override
-    public List<Interaction> unprocessed(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
-                + " FROM inbox_message WHERE processed_at IS NULL ORDER BY seq FOR UPDATE")) {
+    public List<Interaction> unresolved(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM inbox_message "
+                + "WHERE processed_at IS NULL OR processing_error IS NOT NULL ORDER BY seq FOR UPDATE")) {
             return interactions(query);
         }
     }
 
     @Override
-    public int delete(Connection connection, List<String> interactionIds) throws SQLException {
+    public int erase(Connection connection, List<String> interactionIds) throws SQLException {
+        int erased = 0;
+        for (int from = 0; from < interactionIds.size(); from += ERASED_TOGETHER) {
+            erased += eraseSome(connection, interactionIds.subList(from, Math.min(from + ERASED_TOGETHER, interactionIds.size())));
+        }
+        return erased;
+    }
+
+    private int eraseSome(Connection connection, List<String> interactionIds) throws SQLException {
+        Map<String, String> hashes = new LinkedHashMap<>(); // key hash -> interaction id
+        try (PreparedStatement query = connection.prepareStatement("SELECT id, channel, instance, provider_message_id "
+                + "FROM inbox_message WHERE id IN (" + SqlLists.placeholders(interactionIds.size()) + ")")) {
+            SqlLists.bind(query, 1, interactionIds);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    hashes.put(new Key(rows.getString(2), rows.getString(3), rows.getString(4)).hash(), rows.getString(1));
+                }
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO erased_message (key_hash, interaction_id, erased_at) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, String> hash : hashes.entrySet()) {
+                insert.setString(1, hash.getKey());
+                insert.setString(2, hash.getValue());
+                insert.setObject(3, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
         return SqlLists.deleteWhereIn(connection, "inbox_message", "id", interactionIds);
     }
 
@@ -422,6 +481,16 @@ public class JdbcInboxStore implements InboxStore {
     private record Key(String channel, String instance, String providerMessageId) {
         static Key of(InboundMessage message) {
             return new Key(message.channel(), message.instance(), message.providerMessageId());
+        }
+
+        /** SHA-256 of the key, hex: what an erased message leaves behind. Channel and instance names hold no NUL. */
+        String hash() {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                        (channel + '\0' + instance + '\0' + providerMessageId).getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JRE", e);
+            }
         }
     }
 }

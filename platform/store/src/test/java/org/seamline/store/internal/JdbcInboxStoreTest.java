@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,6 +22,7 @@ import org.seamline.store.SetAside;
 import org.seamline.api.message.Identifier;
 import org.seamline.api.message.InboundMessage;
 import org.seamline.api.message.Party;
+import org.seamline.store.Database;
 import org.seamline.store.InboxStore;
 import org.seamline.store.Interaction;
 import org.seamline.store.Page;
@@ -99,6 +103,44 @@ class JdbcInboxStoreTest {
         assertEquals(2, store.pending(10).size(), "back on the work list");
         assertEquals(List.of(), store.setAside(10));
         assertFalse(store.retry(poison), "only a set-aside message can be retried");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anErasedMessageDeliveredAgainIsARepeatAndNotStoredAgain(String kind) throws Exception {
+        Database database = TestDatabases.of(kind);
+        JdbcInboxStore store = new JdbcInboxStore(database);
+        String erased = store.insert(List.of(message("api", "m-1"), message("api", "m-2"))).get(0).interactionId();
+
+        assertEquals(1, (int) database.inTransaction(c -> store.erase(c, List.of(erased))));
+        List<Acceptance> again = store.insert(List.of(message("api", "m-1"), message("api", "m-3")));
+
+        assertEquals(new Acceptance(erased, true), again.get(0), "the webhook re-posted after the erasure is a repeat");
+        assertFalse(again.get(1).duplicate());
+        assertTrue(store.find(erased).isEmpty(), "and nothing of it is stored again");
+        assertEquals(2, store.list(null, 0, 10).total());
+        assertFalse(store.insert(List.of(message("sms", "m-1"))).get(0).duplicate(), "the same id on another channel is new");
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet row = s.executeQuery("SELECT * FROM erased_message")) {
+            assertTrue(row.next());
+            for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+                assertFalse(String.valueOf(row.getString(i)).contains("m-1"), "the tombstone keeps a hash of the key, not the key");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void setAsideMessagesAreUnresolvedLikeUnprocessedOnes(String kind) throws Exception {
+        Database database = TestDatabases.of(kind);
+        JdbcInboxStore store = new JdbcInboxStore(database);
+        List<Acceptance> stored = store.insert(List.of(message("api", "m-1"), message("api", "m-2"), message("api", "m-3")));
+        store.markFailed(stored.get(0).interactionId(), "IllegalStateException");
+        database.inTransaction(c -> store.markProcessed(c, List.of(
+                new InboxStore.Processed(stored.get(2).interactionId(), "customer-1", "conversation-1"))));
+
+        assertEquals(List.of(stored.get(0).interactionId(), stored.get(1).interactionId()),
+                database.inTransaction(c -> store.unresolved(c)).stream().map(Interaction::id).toList());
     }
 
     @ParameterizedTest
