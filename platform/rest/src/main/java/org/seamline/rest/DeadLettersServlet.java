@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -16,6 +17,7 @@ import org.seamline.context.DeadLetters;
 import org.seamline.core.http.JsonResponses;
 import org.seamline.core.security.ApiContext;
 import org.seamline.store.InboxStore;
+import org.seamline.store.SetAside;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,10 +53,19 @@ public class DeadLettersServlet extends HttpServlet {
         StoreErrors.answering(response, LOG, () -> {
             int limit = QueryParameters.limit(request);
             List<Map<String, Object>> messages = inbox.setAside(limit).stream()
-                    .map(aside -> Map.<String, Object>of("interaction", InteractionView.of(aside.interaction()), "reason", aside.reason()))
+                    .map(DeadLettersServlet::view)
                     .toList();
             JsonResponses.write(response, 200, Map.of("messages", messages, "replies", deadLetters.failedReplies(limit)));
         });
+    }
+
+    /** A set-aside message; one whose stored form is unreadable shows its id and reason without the message. */
+    private static Map<String, Object> view(SetAside aside) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("interactionId", aside.interactionId());
+        aside.interaction().ifPresent(interaction -> view.put("interaction", InteractionView.of(interaction)));
+        view.put("reason", aside.reason());
+        return view;
     }
 
     @Override

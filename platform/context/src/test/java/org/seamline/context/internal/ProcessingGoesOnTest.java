@@ -68,6 +68,10 @@ class ProcessingGoesOnTest {
         assertEquals(1, count("SELECT COUNT(*) FROM inbox_message WHERE processing_error LIKE '%not readable%'"),
                 "the unreadable message is set aside with its reason");
         assertEquals(Health.State.UP, pending.health().state());
+        var listed = context.inbox.setAside(10);
+        assertEquals(1, listed.size(), "the dead-letter list shows it, and does not fail over it");
+        assertTrue(listed.get(0).interaction().isEmpty());
+        assertTrue(listed.get(0).reason().contains("not readable"));
     }
 
     @ParameterizedTest

@@ -420,7 +420,14 @@ public class JdbcInboxStore implements InboxStore {
             query.setInt(1, limit);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    items.add(new SetAside(interaction(rows), rows.getString("processing_error")));
+                    Optional<Interaction> message;
+                    try {
+                        message = Optional.of(interaction(rows));
+                    } catch (Unreadable e) {
+                        // Listed by its id: one unreadable row must not hide every other dead letter.
+                        message = Optional.empty();
+                    }
+                    items.add(new SetAside(rows.getString("id"), message, rows.getString("processing_error")));
                 }
             }
         }

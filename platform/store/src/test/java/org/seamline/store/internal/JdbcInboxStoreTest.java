@@ -96,7 +96,8 @@ class JdbcInboxStoreTest {
 
         assertEquals(1, store.pending(10).size());
         SetAside aside = store.setAside(10).get(0);
-        assertEquals(poison, aside.interaction().id());
+        assertEquals(poison, aside.interactionId());
+        assertEquals(poison, aside.interaction().orElseThrow().id());
         assertEquals("IllegalStateException: no such template", aside.reason());
 
         assertTrue(store.retry(poison));
