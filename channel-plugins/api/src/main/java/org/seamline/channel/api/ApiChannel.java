@@ -42,27 +42,24 @@ public class ApiChannel implements ChannelAdapter {
     static final String FACTORY_PID = "org.seamline.channel.api";
     private static final Logger LOG = LoggerFactory.getLogger(ApiChannel.class);
 
-    private final BundleContext bundleContext;
     private final PluginInstances.Claim claim;
     private final String instance;
     private final AtomicReference<ApiChannelSettings> settings;
-    private final CallbackPoster poster;
     private final ServiceRegistration<Servlet> servlet;
     private final ServiceRegistration<ChannelAdapter> adapter;
     private final OutboundSender sender;
-    private volatile PluginCamelContext camel;
+    private final PluginCamelContext camel;
 
     @Activate
     public ApiChannel(BundleContext bundleContext, @Reference Ingress ingress, ApiChannelConfiguration config,
                       Map<String, Object> properties) {
-        this.bundleContext = bundleContext;
         this.claim = PluginInstances.claim(FACTORY_PID, properties);
         this.instance = claim.name();
         try {
             this.settings = new AtomicReference<>(ApiChannelSettings.from(config));
-            this.poster = new CallbackPoster(settings::get);
-            this.sender = new OutboundSender(instance, () -> settings.get().sendAttempts());
-            this.camel = startCamel(settings.get());
+            this.sender = new OutboundSender(instance);
+            this.camel = PluginCamelContext.start(bundleContext, "channel-api-" + instance,
+                    new SendRoute(instance, new CallbackPoster(settings::get)));
             this.servlet = bundleContext.registerService(Servlet.class, new WebhookServlet(instance, ingress, settings::get),
                     servletProperties());
             Hashtable<String, Object> adapterProperties = new Hashtable<>();
@@ -76,7 +73,7 @@ public class ApiChannel implements ChannelAdapter {
         LOG.info("API channel {} serving /hooks/api/{}/messages", instance, instance);
     }
 
-    /** Applies a changed configuration without a gap in service; only retry settings restart the Camel routes. */
+    /** Applies a changed configuration without a gap in service: the next request or reply uses it. */
     @Modified
     void modified(ApiChannelConfiguration config) {
         ApiChannelSettings next;
@@ -86,12 +83,7 @@ public class ApiChannel implements ChannelAdapter {
             LOG.error("API channel {}: configuration change refused, keeping the previous one: {}", instance, e.getMessage());
             return;
         }
-        ApiChannelSettings previous = settings.getAndSet(next);
-        if (previous.sendAttempts() != next.sendAttempts() || previous.firstRetryDelayMillis() != next.firstRetryDelayMillis()) {
-            PluginCamelContext old = camel;
-            camel = startCamel(next);
-            old.close();
-        }
+        settings.set(next);
         LOG.info("API channel {} reconfigured", instance);
     }
 
@@ -102,11 +94,6 @@ public class ApiChannel implements ChannelAdapter {
         camel.close();
         claim.close();
         LOG.info("API channel {} stopped", instance);
-    }
-
-    private PluginCamelContext startCamel(ApiChannelSettings current) {
-        return PluginCamelContext.start(bundleContext, "channel-api-" + instance,
-                new SendRoute(instance, poster, current.sendAttempts(), current.firstRetryDelayMillis()));
     }
 
     private Hashtable<String, Object> servletProperties() {

@@ -20,12 +20,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Largest body (bytes)", description = "Bigger inbound requests get 413")
     int maxBodyBytes() default 262_144;
 
-    @AttributeDefinition(name = "Send attempts", description = "Callback attempts before giving up on a reply")
-    int sendAttempts() default 5;
-
-    @AttributeDefinition(name = "First retry delay (ms)", description = "Doubles after each failed attempt, up to one minute")
-    long firstRetryDelayMillis() default 500;
-
-    @AttributeDefinition(name = "Callback timeout (ms)", description = "Connect and read timeout of one callback attempt")
+    @AttributeDefinition(name = "Callback timeout (ms)", description = "Connect and read timeout of one callback attempt; the outbox retries later")
     int callbackTimeoutMillis() default 10_000;
 }

@@ -5,13 +5,11 @@ import java.net.URISyntaxException;
 import org.seamline.api.plugin.PluginInstances;
 
 /** The live, validated settings of one instance; replaced as a whole when its configuration changes. */
-record ApiChannelSettings(Signature signature, URI callbackUrl, int maxBodyBytes, int sendAttempts,
-                          long firstRetryDelayMillis, int callbackTimeoutMillis) {
+record ApiChannelSettings(Signature signature, URI callbackUrl, int maxBodyBytes, int callbackTimeoutMillis) {
 
     static ApiChannelSettings from(ApiChannelConfiguration config) {
         return new ApiChannelSettings(new Signature(PluginInstances.resolvedSecret(config.secret(), "'secret'")), callback(config.callbackUrl()),
-                positive(config.maxBodyBytes(), "maxBodyBytes"), positive(config.sendAttempts(), "sendAttempts"),
-                Math.max(0, config.firstRetryDelayMillis()), positive(config.callbackTimeoutMillis(), "callbackTimeoutMillis"));
+                positive(config.maxBodyBytes(), "maxBodyBytes"), positive(config.callbackTimeoutMillis(), "callbackTimeoutMillis"));
     }
 
     private static URI callback(String url) {

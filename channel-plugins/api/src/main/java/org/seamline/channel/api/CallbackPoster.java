@@ -6,6 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.seamline.api.channel.SendException;
 import org.seamline.api.channel.SendResult;
@@ -15,7 +21,9 @@ import org.seamline.core.http.Json;
 
 /**
  * One attempt to POST an outbound message to the instance's callback URL, signed like inbound requests and
- * carrying {@code Idempotency-Key}. HttpURLConnection on purpose: it keeps no per-client threads, so an undeployed
+ * carrying {@code Idempotency-Key}, bounded by the connect and read timeout. A failure says whether another attempt
+ * can help: timeouts, connection failures, 408, 429 and 5xx can (with the receiver's {@code Retry-After}, if any);
+ * other answers are a refusal. HttpURLConnection on purpose: it keeps no per-client threads, so an undeployed
  * plugin leaves none behind.
  */
 final class CallbackPoster {
@@ -28,7 +36,7 @@ final class CallbackPoster {
         this.settings = settings;
     }
 
-    SendResult post(OutboundMessage message) throws CallbackException, SendException {
+    SendResult post(OutboundMessage message) throws SendException {
         ApiChannelSettings current = settings.get();
         if (current.callbackUrl() == null) {
             throw new SendException("this API channel instance has no callbackUrl", false);
@@ -53,15 +61,35 @@ final class CallbackPoster {
             if (status >= 200 && status < 300) {
                 return new SendResult(providerId(connection), DeliveryStatus.SENT);
             }
-            if (status == 429 || status >= 500) {
-                throw new CallbackException("callback answered " + status, null);
+            if (status == 408 || status == 429 || status >= 500) {
+                String failure = "callback answered " + status;
+                Optional<Duration> wait = retryAfter(connection.getHeaderField("Retry-After"));
+                throw wait.isPresent() ? new SendException(failure, wait.get(), null) : new SendException(failure, true);
             }
             throw new SendException("callback refused the message with " + status, false);
         } catch (IOException e) {
-            throw new CallbackException("callback failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            throw new SendException("callback failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), true, e);
         } finally {
             if (connection != null) {
                 connection.disconnect();
+            }
+        }
+    }
+
+    /** A {@code Retry-After} in seconds or as an HTTP date; empty when absent or unreadable. */
+    static Optional<Duration> retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip()))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(Instant.now(), at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
             }
         }
     }

@@ -1,6 +1,5 @@
 package org.seamline.channel.api;
 
-import java.util.function.IntSupplier;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.seamline.api.channel.SendException;
@@ -11,45 +10,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends through {@link SendRoute} and turns its outcome into the channel contract: a refusal stays a
- * non-retryable {@link SendException}; exhausted retries become a recorded give-up (logged, shown in health,
- * thrown as retryable so the platform's outbox can try again later). Never silent.
+ * Sends through {@link SendRoute} and turns its outcome into the channel contract: one attempt, its failure a
+ * {@link SendException} that says whether the outbox may try again. A transient failure is logged and shown in
+ * health until a later send succeeds. Never silent.
  */
 final class OutboundSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundSender.class);
 
     private final String instance;
-    private final IntSupplier attempts;
-    private volatile String lastGiveUp;
+    private volatile String lastFailure;
 
-    OutboundSender(String instance, IntSupplier attempts) {
+    OutboundSender(String instance) {
         this.instance = instance;
-        this.attempts = attempts;
     }
 
     SendResult send(ProducerTemplate producer, OutboundMessage message) throws SendException {
         try {
             SendResult result = producer.requestBody(SendRoute.ENDPOINT, message, SendResult.class);
-            lastGiveUp = null;
+            lastFailure = null;
             return result;
         } catch (CamelExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SendException refused) {
-                LOG.warn("API channel {}: message {} refused: {}", instance, message.id(), refused.getMessage());
-                throw refused;
+            SendException failed = e.getCause() instanceof SendException cause ? cause
+                    : new SendException("callback failed: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), true, e);
+            if (failed.isRetryable()) {
+                lastFailure = failed.getMessage();
+                LOG.warn("API channel {}: message {} not delivered this time: {}", instance, message.id(), failed.getMessage());
+            } else {
+                LOG.warn("API channel {}: message {} refused: {}", instance, message.id(), failed.getMessage());
             }
-            String why = "gave up after " + attempts.getAsInt() + " attempts: "
-                    + (cause == null ? e.getMessage() : cause.getMessage());
-            lastGiveUp = why;
-            LOG.error("API channel {}: message {} not delivered, {}", instance, message.id(), why);
-            throw new SendException(why, true, cause);
+            throw failed;
         }
     }
 
-    /** UP, or DEGRADED naming the last give-up until a later send succeeds. */
+    /** UP, or DEGRADED naming the last transient failure until a later send succeeds. */
     Health health() {
-        String giveUp = lastGiveUp;
-        return giveUp == null ? Health.up() : new Health(Health.State.DEGRADED, "last reply " + giveUp);
+        String failure = lastFailure;
+        return failure == null ? Health.up() : new Health(Health.State.DEGRADED, "last reply attempt failed: " + failure);
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ApiChannelSettingsTest {
 
-    private static ApiChannelConfiguration config(String secret, String callbackUrl, int attempts) {
+    private static ApiChannelConfiguration config(String secret, String callbackUrl, int timeoutMillis) {
         return new ApiChannelConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -32,18 +32,8 @@ class ApiChannelSettingsTest {
             }
 
             @Override
-            public int sendAttempts() {
-                return attempts;
-            }
-
-            @Override
-            public long firstRetryDelayMillis() {
-                return 500;
-            }
-
-            @Override
             public int callbackTimeoutMillis() {
-                return 1000;
+                return timeoutMillis;
             }
         };
     }
@@ -54,22 +44,22 @@ class ApiChannelSettingsTest {
 
     @Test
     void anUnresolvedPlaceholderNeverBecomesTheSecret() {
-        assertEquals("'secret' refers to a variable or secret that is not set", refusal(config("$[env:SHOP_SECRET]", "", 5)));
-        assertEquals("'secret' refers to a variable or secret that is not set", refusal(config("$[secret:shop]", "", 5)));
+        assertEquals("'secret' refers to a variable or secret that is not set", refusal(config("$[env:SHOP_SECRET]", "", 1000)));
+        assertEquals("'secret' refers to a variable or secret that is not set", refusal(config("$[secret:shop]", "", 1000)));
     }
 
     @Test
     void refusesMissingSecretBadCallbackAndNonsenseLimits() {
-        assertEquals("'secret' is required", refusal(config(" ", "", 5)));
-        assertEquals("'callbackUrl' must be an http(s) URL", refusal(config("s", "ftp://example.com/x", 5)));
-        assertEquals("'callbackUrl' is not a valid URL", refusal(config("s", "http://exa mple.com", 5)));
-        assertEquals("'sendAttempts' must be at least 1", refusal(config("s", "", 0)));
+        assertEquals("'secret' is required", refusal(config(" ", "", 1000)));
+        assertEquals("'callbackUrl' must be an http(s) URL", refusal(config("s", "ftp://example.com/x", 1000)));
+        assertEquals("'callbackUrl' is not a valid URL", refusal(config("s", "http://exa mple.com", 1000)));
+        assertEquals("'callbackTimeoutMillis' must be at least 1", refusal(config("s", "", 0)));
     }
 
     @Test
     void anEmptyCallbackMeansReceiveOnly() {
-        assertNull(ApiChannelSettings.from(config("s", " ", 5)).callbackUrl());
+        assertNull(ApiChannelSettings.from(config("s", " ", 1000)).callbackUrl());
         assertEquals("https://crm.example.com/hook",
-                ApiChannelSettings.from(config("s", "https://crm.example.com/hook", 5)).callbackUrl().toString());
+                ApiChannelSettings.from(config("s", "https://crm.example.com/hook", 1000)).callbackUrl().toString());
     }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real HTTP server on a free loopback port standing in for the integrator's system: it records each callback
- * and answers with the next scripted status (then 200 with {@code {"id": "ext-1"}}).
+ * and answers with the next scripted status (then 200 with {@code {"id": "ext-1"}}), a failure with
+ * {@link #retryAfter} as its {@code Retry-After} when set.
  */
 final class CallbackReceiver implements AutoCloseable {
 
@@ -26,6 +27,7 @@ final class CallbackReceiver implements AutoCloseable {
     }
 
     final List<Received> received = new CopyOnWriteArrayList<>();
+    volatile String retryAfter;
     private final ConcurrentLinkedQueue<Integer> script = new ConcurrentLinkedQueue<>();
     private final HttpServer server;
 
@@ -36,6 +38,9 @@ final class CallbackReceiver implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             received.add(new Received(new String(body, StandardCharsets.UTF_8), Map.copyOf(exchange.getRequestHeaders())));
             Integer status = script.poll();
+            if (status != null && retryAfter != null) {
+                exchange.getResponseHeaders().add("Retry-After", retryAfter);
+            }
             byte[] answer = status == null ? "{\"id\":\"ext-1\"}".getBytes(StandardCharsets.UTF_8) : new byte[0];
             exchange.sendResponseHeaders(status == null ? 200 : status, answer.length == 0 ? -1 : answer.length);
             try (OutputStream out = exchange.getResponseBody()) {

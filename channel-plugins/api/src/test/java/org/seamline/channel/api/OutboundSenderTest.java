@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -20,10 +25,10 @@ import org.seamline.api.message.Identifier;
 import org.seamline.api.message.OutboundMessage;
 import org.seamline.api.message.Party;
 
-/** Replies through the real route and HTTP client to a real local receiver. */
+/** Replies through the real route and HTTP client to a real local receiver: one attempt each, classified. */
 class OutboundSenderTest {
 
-    private static final int ATTEMPTS = 3;
+    private static final int TIMEOUT_MILLIS = 500;
     private static final OutboundMessage REPLY = new OutboundMessage("msg-1", "idem-1", "api", "shop",
             Party.of("Anna", new Identifier("email", "anna@example.com")), "Your order ships today", List.of(), "conv-1", null);
 
@@ -32,11 +37,15 @@ class OutboundSenderTest {
 
     private OutboundSender sender(Integer... statuses) throws Exception {
         receiver = new CallbackReceiver(statuses);
-        ApiChannelSettings settings = new ApiChannelSettings(new Signature("s3cret"), receiver.url(), 1024, ATTEMPTS, 10, 2000);
+        return sender(receiver.url());
+    }
+
+    private OutboundSender sender(URI callback) throws Exception {
+        ApiChannelSettings settings = new ApiChannelSettings(new Signature("s3cret"), callback, 1024, TIMEOUT_MILLIS);
         camel = new DefaultCamelContext();
-        camel.addRoutes(new SendRoute("shop", new CallbackPoster(() -> settings), ATTEMPTS, 10));
+        camel.addRoutes(new SendRoute("shop", new CallbackPoster(() -> settings)));
         camel.start();
-        return new OutboundSender("shop", () -> ATTEMPTS);
+        return new OutboundSender("shop");
     }
 
     private ProducerTemplate producer() {
@@ -69,30 +78,44 @@ class OutboundSenderTest {
     }
 
     @Test
-    void retriesTransientFailuresWithBackoffUntilDelivered() throws Exception {
-        OutboundSender sender = sender(503, 429);
+    void aTransientFailureIsOneAttemptLeftToTheOutboxAndShowsInHealth() throws Exception {
+        for (int status : new int[] {500, 503, 408}) {
+            OutboundSender sender = sender(status);
 
-        SendResult result = sender.send(producer(), REPLY);
+            SendException e = assertThrows(SendException.class, () -> sender.send(producer(), REPLY));
 
-        assertEquals(DeliveryStatus.SENT, result.status());
-        assertEquals(3, receiver.received.size());
-        assertEquals("idem-1", receiver.received.get(2).header("Idempotency-Key"), "the same key on every attempt");
+            assertEquals(1, receiver.received.size(), "no retry inside the plugin");
+            assertTrue(e.isRetryable(), status + " may go through later");
+            assertEquals(Optional.empty(), e.retryAfter());
+            assertEquals(Health.State.DEGRADED, sender.health().state());
+            close();
+        }
     }
 
     @Test
-    void givesUpAfterTheConfiguredAttemptsAndSaysSo() throws Exception {
-        OutboundSender sender = sender(500, 502, 503, 200);
+    void aRateLimitPassesTheReceiversRetryAfterOn() throws Exception {
+        OutboundSender sender = sender(429);
+        receiver.retryAfter = "120";
 
         SendException e = assertThrows(SendException.class, () -> sender.send(producer(), REPLY));
 
-        assertEquals(ATTEMPTS, receiver.received.size());
-        assertTrue(e.isRetryable(), "the outbox may try again later");
-        assertTrue(e.getMessage().startsWith("gave up after 3 attempts"), e.getMessage());
-        assertEquals(Health.State.DEGRADED, sender.health().state());
+        assertTrue(e.isRetryable());
+        assertEquals(Optional.of(Duration.ofMinutes(2)), e.retryAfter());
+        assertEquals(DeliveryStatus.SENT, sender.send(producer(), REPLY).status(), "the next attempt goes through");
+        assertEquals(Health.State.UP, sender.health().state());
     }
 
     @Test
-    void aRefusalIsNotRetried() throws Exception {
+    void aRetryAfterIsReadAsSecondsOrAnHttpDate() {
+        assertEquals(Optional.of(Duration.ofSeconds(30)), CallbackPoster.retryAfter(" 30 "));
+        assertEquals(Optional.of(Duration.ZERO), CallbackPoster.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"), "a date passed");
+        assertTrue(CallbackPoster.retryAfter("Fri, 01 Jan 2100 00:00:00 GMT").orElseThrow().toDays() > 300);
+        assertEquals(Optional.empty(), CallbackPoster.retryAfter("soon"));
+        assertEquals(Optional.empty(), CallbackPoster.retryAfter(null));
+    }
+
+    @Test
+    void aRefusalIsNotRetryable() throws Exception {
         OutboundSender sender = sender(400);
 
         SendException e = assertThrows(SendException.class, () -> sender.send(producer(), REPLY));
@@ -102,12 +125,26 @@ class OutboundSenderTest {
     }
 
     @Test
-    void anUnreachableReceiverIsRetriedThenGivenUp() throws Exception {
+    void anUnreachableReceiverIsRetryable() throws Exception {
         OutboundSender sender = sender();
         receiver.close();
 
         SendException e = assertThrows(SendException.class, () -> sender.send(producer(), REPLY));
 
+        assertTrue(e.isRetryable());
         assertTrue(e.getMessage().contains("callback failed"), e.getMessage());
+    }
+
+    @Test
+    void aReceiverThatNeverAnswersEndsTheAttemptAtTheTimeout() throws Exception {
+        // Connections queue in the backlog and are never answered: a hung callback.
+        try (ServerSocket hung = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            OutboundSender sender = sender(URI.create("http://127.0.0.1:" + hung.getLocalPort() + "/callback"));
+
+            SendException e = assertThrows(SendException.class, () -> sender.send(producer(), REPLY));
+
+            assertTrue(e.isRetryable());
+            assertTrue(e.getMessage().contains("SocketTimeoutException"), e.getMessage());
+        }
     }
 }

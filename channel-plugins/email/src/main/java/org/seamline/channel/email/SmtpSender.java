@@ -19,6 +19,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.jsoup.nodes.Entities;
 import org.seamline.api.channel.SendException;
 import org.seamline.api.channel.SendResult;
@@ -65,18 +67,32 @@ final class SmtpSender {
         } catch (IngressUnavailableException e) {
             throw new SendException("the reply's files cannot be read now", true, e);
         } catch (SendFailedException e) {
-            // Rejected recipients are permanent; a server that failed mid-way is worth another try.
-            boolean rejected = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
-            if (rejected) {
+            if (!retryable(e)) {
                 throw new SendException("SMTP refused the message: " + e.getMessage(), false, e);
             }
-            throw serverFailed("the SMTP server failed mid-way", new SendException("SMTP refused the message: " + e.getMessage(), true, e));
+            throw serverFailed("the SMTP server deferred the message", new SendException("SMTP deferred the message: " + e.getMessage(), true, e));
         } catch (AuthenticationFailedException e) {
             throw serverFailed("the SMTP login was refused", new SendException("SMTP login failed for mailbox " + instance, true, e));
         } catch (MessagingException e) {
             throw serverFailed("the SMTP server is unreachable (" + e.getClass().getSimpleName() + ")",
                     new SendException("SMTP unavailable: " + e.getMessage(), true, e));
         }
+    }
+
+    /**
+     * SMTP's own verdict on a refused send: a 5xx reply (to MAIL, RCPT or DATA) is final, a 4xx one means "try again
+     * later"; without a reply code, a rejected recipient is final and anything else is worth another try.
+     */
+    static boolean retryable(SendFailedException refused) {
+        int worst = 0;
+        for (Exception e = refused; e != null; e = e instanceof MessagingException m ? m.getNextException() : null) {
+            worst = Math.max(worst, e instanceof SMTPSendFailedException s ? s.getReturnCode()
+                    : e instanceof SMTPAddressFailedException a ? a.getReturnCode() : 0);
+        }
+        if (worst > 0) {
+            return worst < 500;
+        }
+        return refused.getInvalidAddresses() == null || refused.getInvalidAddresses().length == 0;
     }
 
     /**

@@ -25,8 +25,10 @@ public interface ChannelAdapter {
     Set<Capability> capabilities();
 
     /**
-     * Delivers one message. Blocks until the provider accepted or refused it; the plugin may retry transient
-     * failures itself and must throw when it gives up.
+     * Makes one attempt to deliver a message, within a bounded time (a connect and read timeout of its own; seconds,
+     * not minutes). It does not retry: the outbox owns retries and backoff. On failure it throws a
+     * {@link SendException} that says whether a later attempt can help and, if the provider said, how long to wait.
+     * The platform calls it for one instance from one thread at a time, and for different instances concurrently.
      */
     SendResult send(OutboundMessage message) throws SendException;
 

@@ -28,13 +28,14 @@ public class InboxProcessor implements HealthContributor {
     private static final long PERIOD_MS = 200;
 
     private final PendingMessages pending;
+    private final Dispatcher dispatcher;
     private final WorkerLease lease;
     private final PluginCamelContext camel;
 
     @Activate
     public InboxProcessor(BundleContext bundleContext, @Reference Database database, @Reference InboxStore inbox,
                           @Reference ChannelAdapters adapters, @Reference EventPublisher events, ContextConfiguration config) {
-        Dispatcher dispatcher = new Dispatcher(database, adapters, events);
+        this.dispatcher = new Dispatcher(database, adapters, events);
         this.pending = new PendingMessages(database, inbox, new IdentityResolver(
                 new IdentifierNormalizer(config.defaultRegion()), new CustomerStore(), config.maxIdentifiersPerCustomer(),
                 channels(config.autoMergeChannels())), continuity(config.continuity()),
@@ -94,6 +95,7 @@ public class InboxProcessor implements HealthContributor {
     void stop() {
         pending.stop(); // first: the run in progress ends after its batch, so closing Camel need not wait for the backlog
         camel.close();
+        dispatcher.stop();
         lease.release();
     }
 

@@ -87,14 +87,24 @@ final class OutboxStore {
         }
     }
 
-    /** Queued messages whose next attempt is due, oldest first. */
-    List<Row> due(Connection c, int limit) throws SQLException {
+    /**
+     * Queued messages whose next attempt is due, oldest first: only the oldest queued reply of each conversation (a
+     * later one never overtakes an earlier one still waiting or retrying), and at most {@code perInstance} of each
+     * channel instance, so a backlog on one instance cannot fill the batch and starve the others.
+     */
+    List<Row> due(Connection c, int perInstance, int limit) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT " + ROW_COLUMNS
-                + " FROM outbox_message WHERE status = ? AND next_attempt_at <= ? ORDER BY created_at LIMIT ?")) {
+        try (PreparedStatement q = c.prepareStatement("SELECT " + ROW_COLUMNS + " FROM (SELECT o.*, ROW_NUMBER() OVER "
+                + "(PARTITION BY o.channel, o.instance ORDER BY o.created_at, o.id) AS instance_position FROM outbox_message o "
+                + "WHERE o.status = ? AND o.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM outbox_message earlier "
+                + "WHERE earlier.conversation_id = o.conversation_id AND earlier.status = ? AND (earlier.created_at < o.created_at "
+                + "OR (earlier.created_at = o.created_at AND earlier.id < o.id)))) heads "
+                + "WHERE instance_position <= ? ORDER BY created_at, id LIMIT ?")) {
             q.setString(1, DeliveryStatus.QUEUED.name());
             q.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
-            q.setInt(3, limit);
+            q.setString(3, DeliveryStatus.QUEUED.name());
+            q.setInt(4, perInstance);
+            q.setInt(5, limit);
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
                     rows.add(row(r));
