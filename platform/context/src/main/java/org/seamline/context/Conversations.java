@@ -32,4 +32,10 @@ public interface Conversations {
 
     /** Everything recorded for a customer (and the customers merged into it), oldest first. */
     Page<TimelineEntry> timeline(String customerId, int offset, int limit) throws SQLException;
+
+    /**
+     * The channel kind a query names, as stored (lower case): one the platform ships or a deployed plugin serves.
+     * Anything else is refused with an {@link IllegalArgumentException} that lists the known kinds.
+     */
+    String channelKind(String channel);
 }

@@ -113,6 +113,8 @@ class CustomerContextIT {
 
         assertEquals(400, seamline.get("/api/v1/customers?identifier=emial:quinn@example.com", true).statusCode());
         assertEquals(400, seamline.get("/api/v1/conversations?channel=smss", true).statusCode());
+        assertEquals(400, seamline.get("/api/v1/interactions?channel=smss", true).statusCode());
+        assertEquals(200, seamline.get("/api/v1/interactions?channel=api", true).statusCode());
         assertEquals(400, seamline.asAdmin("PATCH", "/api/v1/customers/" + quinn, "{\"preferredChannel\":\"telegramm\"}").statusCode());
         var language = seamline.asAdmin("PATCH", "/api/v1/customers/" + quinn, "{\"preferredLanguage\":\"x-" + "abcdefgh-".repeat(50) + "a\"}");
         assertEquals(400, language.statusCode(), "not 503: " + language.body());

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.seamline.context.Conversations;
 import org.seamline.core.http.JsonResponses;
 import org.seamline.core.security.ApiContext;
 import org.seamline.store.InboxStore;
@@ -33,10 +34,12 @@ public class InteractionsServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionsServlet.class);
 
     private final transient InboxStore inbox;
+    private final transient Conversations conversations;
 
     @Activate
-    public InteractionsServlet(@Reference InboxStore inbox) {
+    public InteractionsServlet(@Reference InboxStore inbox, @Reference Conversations conversations) {
         this.inbox = inbox;
+        this.conversations = conversations;
     }
 
     @Override
@@ -53,7 +56,8 @@ public class InteractionsServlet extends HttpServlet {
 
     private void list(HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
         String channel = request.getParameter("channel");
-        Page<Interaction> page = inbox.list(channel == null || channel.isBlank() ? null : channel.strip(),
+        // An unknown channel kind is a mistake to point out, not an empty list to answer.
+        Page<Interaction> page = inbox.list(channel == null || channel.isBlank() ? null : conversations.channelKind(channel.strip()),
                 QueryParameters.offset(request), QueryParameters.limit(request));
         JsonResponses.write(response, 200, PageBody.of(page, InteractionView::of));
     }

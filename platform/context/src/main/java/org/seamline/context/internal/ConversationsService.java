@@ -97,7 +97,7 @@ public class ConversationsService implements Conversations {
     public Page<Conversation> conversations(String customerId, ConversationStatus status, String channel, int offset, int limit)
             throws SQLException {
         if (channel != null) {
-            channels.known("channel", channel, false);
+            channelKind(channel);
         }
         try (Connection c = database.dataSource().getConnection()) {
             List<String> members = null;
@@ -138,5 +138,10 @@ public class ConversationsService implements Conversations {
             return new Page<>(List.of(), 0, offset, limit);
         }
         return timeline.entries(c, column, members.of(c, canonical.get()), offset, limit);
+    }
+
+    @Override
+    public String channelKind(String channel) {
+        return channels.known("channel", channel, false);
     }
 }
