@@ -43,6 +43,7 @@ public class PrivacyService implements CustomerPrivacy {
             "customer_attribute", "customer_id",
             "customer_tag", "customer_id",
             "customer_consent", "customer_id",
+            "customer_service_window", "customer_id",
             "outbox_message", "customer_id",
             "conversation", "customer_id",
             "customer_identifier", "customer_id",
@@ -58,6 +59,7 @@ public class PrivacyService implements CustomerPrivacy {
     private final TimelineStore timeline = new TimelineStore();
     private final MergeStore merges = new MergeStore(customers);
     private final OutboxStore outbox = new OutboxStore();
+    private final ServiceWindowStore serviceWindows = new ServiceWindowStore();
 
     @Activate
     public PrivacyService(@Reference Database database, @Reference InboxStore inbox, @Reference Attachments attachments,
@@ -83,6 +85,7 @@ public class PrivacyService implements CustomerPrivacy {
             export.put("conversations", conversations.conversations(c, members));
             export.put("timeline", timeline.entries(c, "customer_id", members, 0, EXPORT_LIMIT).items());
             export.put("merges", merges.merges(c, customer.get().id()));
+            export.put("serviceWindows", serviceWindows.windows(c, members));
             List<Interaction> messages = new ArrayList<>(inbox.byCustomers(c, members));
             messages.addAll(unresolvedFrom(c, customers.identifiersOf(c, members)));
             export.put("messages", messages);

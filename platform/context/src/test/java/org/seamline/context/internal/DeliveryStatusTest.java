@@ -34,7 +34,7 @@ import org.seamline.context.ReplyException;
 class DeliveryStatusTest {
 
     /** A channel that takes every message and answers SENT with a provider id, like a provider's API would. */
-    private static final class AcceptingChannel implements ChannelAdapter {
+    static final class AcceptingChannel implements ChannelAdapter {
         final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
         volatile boolean refusing;
         volatile boolean carriesFiles;
