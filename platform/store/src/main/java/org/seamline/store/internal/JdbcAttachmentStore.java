@@ -1,14 +1,11 @@
 package org.seamline.store.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,7 +41,7 @@ public class JdbcAttachmentStore implements AttachmentStore, Attachments {
         String safeName = FileNames.sanitise(name);
         String type = contentType == null || contentType.isBlank() ? "application/octet-stream"
                 : contentType.strip().length() > 255 ? contentType.strip().substring(0, 255) : contentType.strip();
-        String sha256 = sha256(content);
+        String sha256 = Sha256.hex(content);
         try {
             String id = database.inTransaction(c -> existing(c, channel, instance, sha256, safeName)
                     .orElseGet(() -> insert(c, channel, instance, safeName, type, sha256, content)));
@@ -142,14 +139,6 @@ public class JdbcAttachmentStore implements AttachmentStore, Attachments {
                 + NOT_REFERENCED_BY.formatted("outbox_message"))) {
             SqlLists.bind(delete, 1, ids);
             return delete.executeUpdate();
-        }
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
     }
 }

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -492,12 +488,7 @@ public class JdbcInboxStore implements InboxStore {
 
         /** SHA-256 of the key, hex: what an erased message leaves behind. Channel and instance names hold no NUL. */
         String hash() {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
-                        (channel + '\0' + instance + '\0' + providerMessageId).getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every JRE", e);
-            }
+            return Sha256.hex(channel + '\0' + instance + '\0' + providerMessageId);
         }
     }
 }

@@ -3,8 +3,6 @@ package org.seamline.store.migration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,11 +11,11 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.seamline.store.internal.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,16 +160,9 @@ public final class Migrations {
             if (!current.toString().isBlank()) {
                 throw new IllegalStateException("Migration " + name + " ends without a semicolon");
             }
-            return new Script(version, name, sha256(sql), List.copyOf(steps));
+            return new Script(version, name, Sha256.hex(sql), List.copyOf(steps));
         }
 
-        private static String sha256(String text) {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     /** One statement of a script; {@code onlyOn} null when it runs on every database. */
