@@ -7,10 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.seamline.api.channel.SendException;
@@ -18,6 +14,7 @@ import org.seamline.api.channel.SendResult;
 import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.OutboundMessage;
 import org.seamline.core.http.Json;
+import org.seamline.core.http.RetryAfter;
 
 /**
  * One attempt to POST an outbound message to the instance's callback URL, signed like inbound requests and
@@ -63,7 +60,7 @@ final class CallbackPoster {
             }
             if (status == 408 || status == 429 || status >= 500) {
                 String failure = "callback answered " + status;
-                Optional<Duration> wait = retryAfter(connection.getHeaderField("Retry-After"));
+                Optional<Duration> wait = RetryAfter.parse(connection.getHeaderField("Retry-After"));
                 throw wait.isPresent() ? new SendException(failure, wait.get(), null) : new SendException(failure, true);
             }
             throw new SendException("callback refused the message with " + status, false);
@@ -72,24 +69,6 @@ final class CallbackPoster {
         } finally {
             if (connection != null) {
                 connection.disconnect();
-            }
-        }
-    }
-
-    /** A {@code Retry-After} in seconds or as an HTTP date; empty when absent or unreadable. */
-    static Optional<Duration> retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip()))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(Instant.now(), at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException notADate) {
-                return Optional.empty();
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.seamline.core.http.RetryAfter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.seamline.api.channel.SendException;
@@ -107,11 +108,11 @@ class OutboundSenderTest {
 
     @Test
     void aRetryAfterIsReadAsSecondsOrAnHttpDate() {
-        assertEquals(Optional.of(Duration.ofSeconds(30)), CallbackPoster.retryAfter(" 30 "));
-        assertEquals(Optional.of(Duration.ZERO), CallbackPoster.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"), "a date passed");
-        assertTrue(CallbackPoster.retryAfter("Fri, 01 Jan 2100 00:00:00 GMT").orElseThrow().toDays() > 300);
-        assertEquals(Optional.empty(), CallbackPoster.retryAfter("soon"));
-        assertEquals(Optional.empty(), CallbackPoster.retryAfter(null));
+        assertEquals(Optional.of(Duration.ofSeconds(30)), RetryAfter.parse(" 30 "));
+        assertEquals(Optional.of(Duration.ZERO), RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT"), "a date passed");
+        assertTrue(RetryAfter.parse("Fri, 01 Jan 2100 00:00:00 GMT").orElseThrow().toDays() > 300);
+        assertEquals(Optional.empty(), RetryAfter.parse("soon"));
+        assertEquals(Optional.empty(), RetryAfter.parse(null));
     }
 
     @Test
