@@ -21,12 +21,15 @@ public final class TwilioWebhook {
     public static final String IDEMPOTENCY_HEADER = "I-Twilio-Idempotency-Token";
 
     private final Map<String, String> params;
+    private final Map<String, String> query;
     private final boolean repeatedKeys;
     private final String signature;
     private final String idempotencyToken;
 
-    private TwilioWebhook(Map<String, String> params, boolean repeatedKeys, String signature, String idempotencyToken) {
+    private TwilioWebhook(Map<String, String> params, Map<String, String> query, boolean repeatedKeys, String signature,
+                          String idempotencyToken) {
         this.params = params;
+        this.query = query;
         this.repeatedKeys = repeatedKeys;
         this.signature = signature;
         this.idempotencyToken = idempotencyToken;
@@ -41,20 +44,30 @@ public final class TwilioWebhook {
         byte[] body = RequestBodies.read(request, maxBytes);
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         Map<String, String> params = new LinkedHashMap<>();
-        boolean repeated = false;
-        if (contentType.startsWith("application/x-www-form-urlencoded") && body.length > 0) {
-            for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                repeated |= params.putIfAbsent(name, value) != null;
-            }
-        }
-        return new TwilioWebhook(Collections.unmodifiableMap(params), repeated,
+        boolean repeated = contentType.startsWith("application/x-www-form-urlencoded")
+                && decodeForm(new String(body, StandardCharsets.ISO_8859_1), params);
+        Map<String, String> query = new LinkedHashMap<>();
+        decodeForm(request.getQueryString(), query);
+        return new TwilioWebhook(Collections.unmodifiableMap(params), Collections.unmodifiableMap(query), repeated,
                 request.getHeader(SIGNATURE_HEADER), request.getHeader(IDEMPOTENCY_HEADER));
+    }
+
+    /** Decodes {@code a=1&b=2} into {@code into}, first value of a name kept; true when a name was repeated. */
+    private static boolean decodeForm(String form, Map<String, String> into) {
+        boolean repeated = false;
+        if (form == null) {
+            return false;
+        }
+        for (String pair : form.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            repeated |= into.putIfAbsent(name, value) != null;
+        }
+        return repeated;
     }
 
     /** Form bodies are ASCII on the wire; percent-escapes carry UTF-8. */
@@ -84,6 +97,11 @@ public final class TwilioWebhook {
     public String nonBlank(String name) {
         String value = params.get(name);
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** A parameter of the URL's query (ours: e.g. the message id in a status callback URL), or null. */
+    public String queryParam(String name) {
+        return query.get(name);
     }
 
     public Map<String, String> params() {

@@ -52,6 +52,7 @@ final class FormRequests {
                     case "getInputStream" -> stream;
                     case "getContentLengthLong" -> (long) bytes.length;
                     case "getContentType" -> "application/x-www-form-urlencoded";
+                    case "getQueryString" -> null;
                     case "getHeader" -> headers.get((String) args[0]);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
