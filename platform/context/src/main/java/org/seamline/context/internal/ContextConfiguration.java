@@ -38,4 +38,9 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Worker lease (seconds)", description = "With several nodes on one database, one "
             + "processes the inbox and sends replies; if it stops renewing, another takes over after this long")
     int workerLeaseSeconds() default 30;
+
+    @AttributeDefinition(name = "First reply retry (ms)", description = "A reply a channel could not send now is "
+            + "tried again after about this long, then twice as long each time (with jitter, at most 10 minutes), "
+            + "8 attempts in all before it becomes a dead letter")
+    int outboxFirstRetryMillis() default 1_000;
 }

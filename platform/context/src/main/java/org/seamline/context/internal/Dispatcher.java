@@ -36,7 +36,8 @@ final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     static final int MAX_ATTEMPTS = 8;
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    /** The first retry's wait unless configured otherwise; each further one doubles it. */
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     /** A provider's retry-after is honoured up to this; a longer one would only park the reply beyond any use. */
     static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
@@ -52,8 +53,10 @@ final class Dispatcher {
     private final Map<String, ExecutorService> lanes = new ConcurrentHashMap<>();
     /** Messages handed to a lane and not yet recorded: still due in the outbox, so not to be handed out again. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Duration firstBackoff;
 
-    Dispatcher(Database database, ChannelAdapters adapters, EventPublisher events) {
+    Dispatcher(Database database, ChannelAdapters adapters, EventPublisher events, Duration firstBackoff) {
+        this.firstBackoff = firstBackoff;
         this.database = database;
         this.adapters = adapters;
         this.statuses = new DeliveryStatuses(events);
@@ -143,19 +146,19 @@ final class Dispatcher {
             LOG.error("Outbound message {} failed after {} attempts: {}", row.id(), attempts, error);
             record(row, DeliveryStatus.FAILED, attempts, Instant.now(), error, null);
         } else {
-            record(row, DeliveryStatus.QUEUED, attempts, Instant.now().plus(delay(attempts, retryAfter)), error, null);
+            record(row, DeliveryStatus.QUEUED, attempts, Instant.now().plus(delay(firstBackoff, attempts, retryAfter)), error, null);
         }
     }
 
     /** The wait before the next attempt: the backoff, or the provider's retry-after (capped) when that is longer. */
-    static Duration delay(int attempts, Optional<Duration> retryAfter) {
-        Duration backoff = backoff(attempts);
+    static Duration delay(Duration first, int attempts, Optional<Duration> retryAfter) {
+        Duration backoff = backoff(first, attempts);
         return retryAfter.map(asked -> asked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked)
                 .filter(asked -> asked.compareTo(backoff) > 0).orElse(backoff);
     }
 
-    static Duration backoff(int attempts) {
-        long base = FIRST_BACKOFF.toMillis() << Math.min(attempts - 1, 20);
+    static Duration backoff(Duration first, int attempts) {
+        long base = first.toMillis() << Math.min(attempts - 1, 20);
         long capped = Math.min(base, MAX_BACKOFF.toMillis());
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }

@@ -35,7 +35,8 @@ public class InboxProcessor implements HealthContributor {
     @Activate
     public InboxProcessor(BundleContext bundleContext, @Reference Database database, @Reference InboxStore inbox,
                           @Reference ChannelAdapters adapters, @Reference EventPublisher events, ContextConfiguration config) {
-        this.dispatcher = new Dispatcher(database, adapters, events);
+        this.dispatcher = new Dispatcher(database, adapters, events,
+                Duration.ofMillis(Math.max(10, config.outboxFirstRetryMillis())));
         this.pending = new PendingMessages(database, inbox, new IdentityResolver(
                 new IdentifierNormalizer(config.defaultRegion()), new CustomerStore(), config.maxIdentifiersPerCustomer(),
                 channels(config.autoMergeChannels())), continuity(config.continuity()),

@@ -84,7 +84,7 @@ class DeliveryStatusTest {
         sms = new AcceptingChannel();
         adapters.add(sms);
         replies = new ReplyService(context.database, context.inbox, adapters, context.publisher, context.attachments);
-        dispatcher = new Dispatcher(context.database, adapters, context.publisher);
+        dispatcher = new Dispatcher(context.database, adapters, context.publisher, Dispatcher.FIRST_BACKOFF);
         reports = new DeliveryReportsService(context.database, context.publisher);
         context.inbox.insert(List.of(new InboundMessage("sms", "main", "SMin1", Party.of(null, new Identifier("phone", "+79161234567")),
                 "Is my order ready?", null, null, null, null)));

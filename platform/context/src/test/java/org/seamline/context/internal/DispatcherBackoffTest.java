@@ -11,9 +11,9 @@ class DispatcherBackoffTest {
 
     @RepeatedTest(20)
     void backoffGrowsWithAttemptsHasJitterAndIsCapped() {
-        Duration first = Dispatcher.backoff(1);
-        Duration fourth = Dispatcher.backoff(4);
-        Duration late = Dispatcher.backoff(40);
+        Duration first = Dispatcher.backoff(Dispatcher.FIRST_BACKOFF, 1);
+        Duration fourth = Dispatcher.backoff(Dispatcher.FIRST_BACKOFF, 4);
+        Duration late = Dispatcher.backoff(Dispatcher.FIRST_BACKOFF, 40);
 
         assertTrue(first.toMillis() >= 500 && first.toMillis() <= 1000, "first retry within 0.5-1 s: " + first);
         assertTrue(fourth.toMillis() >= 4000 && fourth.toMillis() <= 8000, "fourth within 4-8 s: " + fourth);
@@ -22,9 +22,15 @@ class DispatcherBackoffTest {
 
     @RepeatedTest(5)
     void aProvidersRetryAfterIsHonouredWhenLongerThanTheBackoffAndCapped() {
-        assertEquals(Duration.ofMinutes(30), Dispatcher.delay(1, Optional.of(Duration.ofMinutes(30))));
-        assertEquals(Dispatcher.MAX_RETRY_AFTER, Dispatcher.delay(1, Optional.of(Duration.ofDays(2))));
-        Duration late = Dispatcher.delay(12, Optional.of(Duration.ofSeconds(1)));
+        assertEquals(Duration.ofMinutes(30), Dispatcher.delay(Dispatcher.FIRST_BACKOFF, 1, Optional.of(Duration.ofMinutes(30))));
+        assertEquals(Dispatcher.MAX_RETRY_AFTER, Dispatcher.delay(Dispatcher.FIRST_BACKOFF, 1, Optional.of(Duration.ofDays(2))));
+        Duration late = Dispatcher.delay(Dispatcher.FIRST_BACKOFF, 12, Optional.of(Duration.ofSeconds(1)));
         assertTrue(late.compareTo(Duration.ofMinutes(5)) >= 0, "a short retry-after does not undercut the backoff: " + late);
+    }
+
+    @RepeatedTest(5)
+    void aConfiguredFirstRetryScalesTheWholeSeries() {
+        Duration third = Dispatcher.backoff(Duration.ofMillis(100), 3);
+        assertTrue(third.toMillis() >= 200 && third.toMillis() <= 400, "third within 0.2-0.4 s: " + third);
     }
 }

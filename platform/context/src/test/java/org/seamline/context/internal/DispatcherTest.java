@@ -91,7 +91,7 @@ class DispatcherTest {
         adapters.add(stuck);
         adapters.add(main);
         replies = new ReplyService(context.database, context.inbox, adapters, context.publisher, context.attachments);
-        dispatcher = new Dispatcher(context.database, adapters, context.publisher);
+        dispatcher = new Dispatcher(context.database, adapters, context.publisher, Dispatcher.FIRST_BACKOFF);
     }
 
     @AfterEach

@@ -49,6 +49,11 @@ final class TestConfiguration {
             public int workerLeaseSeconds() {
                 return 30;
             }
+
+            @Override
+            public int outboxFirstRetryMillis() {
+                return 1_000;
+            }
         };
     }
 }
