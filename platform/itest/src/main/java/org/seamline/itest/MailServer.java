@@ -76,6 +76,10 @@ public final class MailServer implements AutoCloseable {
         return found;
     }
 
+    public int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
     @Override
     public void close() {
         greenMail.stop();
