@@ -57,6 +57,11 @@ public final class SeamlineProcess implements AutoCloseable {
         return seamline;
     }
 
+    /** Copies the built distribution into {@code dir} without starting it, for a test that edits etc/ first. */
+    public static SeamlineProcess unstarted(Path dir, Map<String, String> extraEnvironment) throws IOException {
+        return prepare(dir, extraEnvironment);
+    }
+
     private static SeamlineProcess prepare(Path dir, Map<String, String> extraEnvironment) throws IOException {
         Path distribution = Path.of(System.getProperty("seamline.distribution", "../../distribution/target/seamline"));
         if (!Files.isExecutable(distribution.resolve("bin/seamline"))) {
@@ -105,6 +110,23 @@ public final class SeamlineProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until a plugin instance is listed UP in {@code /api/v1/plugins}: serving, without sending a message that
+     * would be stored.
+     */
+    public void awaitInstanceUp(String instance) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            for (JsonNode plugin : getJson("/api/v1/plugins").get("items")) {
+                for (JsonNode listed : plugin.get("instances")) {
+                    if (listed.get("name").asText().equals(instance) && listed.get("health").asText().equals("UP")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+    }
+
     /** {@code kill -9}: no shutdown hook, no flush, nothing graceful. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -117,6 +139,20 @@ public final class SeamlineProcess implements AutoCloseable {
             request.header("Authorization", basic("admin", ADMIN_PASSWORD));
         }
         return send(request.build());
+    }
+
+    /** An admin's GET of raw bytes (a file). */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", basic("admin", ADMIN_PASSWORD)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public JsonNode getJson(String path) {
