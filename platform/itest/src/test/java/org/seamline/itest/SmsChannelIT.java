@@ -15,11 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +40,6 @@ class SmsChannelIT {
     private static final String ACCOUNT = "AC" + "5e".repeat(16);
     private static final String NUMBER = "+15005550006";
     private static final Duration WITHIN = Duration.ofSeconds(20);
-    private static final AtomicInteger SIDS = new AtomicInteger();
 
     @TempDir
     static Path dir;
@@ -69,22 +66,8 @@ class SmsChannelIT {
         twilio.close();
     }
 
-    private static String sid() {
-        return "SM" + String.format("%032x", SIDS.incrementAndGet() + 0xabc000L);
-    }
-
-    private static Map<String, String> sms(String sid, String from, String body) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("MessageSid", sid);
-        params.put("SmsSid", sid);
-        params.put("AccountSid", ACCOUNT);
-        params.put("From", from);
-        params.put("To", NUMBER);
-        params.put("Body", body);
-        params.put("NumMedia", "0");
-        params.put("SmsStatus", "received");
-        params.put("ApiVersion", "2010-04-01");
-        return params;
+    private Map<String, String> sms(String from, String body) {
+        return twilio.smsParams(from, NUMBER, body);
     }
 
     private List<JsonNode> interactionsFrom(String number) {
@@ -121,8 +104,8 @@ class SmsChannelIT {
 
     @Test
     void aSignedSmsDeliveredSeveralTimesAtOnceIsStoredOnce() {
-        String sid = sid();
-        Map<String, String> params = sms(sid, "+14155550101", "Is my parcel on its way?");
+        Map<String, String> params = sms("+14155550101", "Is my parcel on its way?");
+        String sid = params.get("MessageSid");
         List<CompletableFuture<Delivery>> deliveries = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             deliveries.add(CompletableFuture.supplyAsync(() -> twilio.post(inbound, params, Signing.VALID)));
@@ -140,8 +123,8 @@ class SmsChannelIT {
 
     @Test
     void aWronglySignedOrUnsignedSmsIsRefusedAndStoredNowhere() {
-        Delivery forged = twilio.post(inbound, sms(sid(), "+14155550102", "forged"), Signing.INVALID);
-        Delivery unsigned = twilio.post(inbound, sms(sid(), "+14155550102", "unsigned"), Signing.NONE);
+        Delivery forged = twilio.post(inbound, sms("+14155550102", "forged"), Signing.INVALID);
+        Delivery unsigned = twilio.post(inbound, sms("+14155550102", "unsigned"), Signing.NONE);
 
         assertEquals(403, forged.status());
         assertEquals(403, unsigned.status());
@@ -172,7 +155,7 @@ class SmsChannelIT {
     void aReplyGoesOutThroughTwilioAndItsStatusCallbacksReachTheTimelineInAnyOrder() {
         twilio.callbackMode(CallbackMode.SHUFFLED);
         try {
-            twilio.post(inbound, sms(sid(), "+14155550104", "Hello?"), Signing.VALID);
+            twilio.post(inbound, sms("+14155550104", "Hello?"), Signing.VALID);
             String conversation = conversationOf("+14155550104");
 
             assertEquals(202, reply(conversation, "Hello, how can we help?", null).statusCode());
@@ -189,14 +172,14 @@ class SmsChannelIT {
 
     @Test
     void stopBlocksMarketingAndServiceUntilStart() {
-        twilio.post(inbound, sms(sid(), "+14155550105", "I'd like offers"), Signing.VALID);
+        twilio.post(inbound, sms("+14155550105", "I'd like offers"), Signing.VALID);
         String conversation = conversationOf("+14155550105");
         String customer = seamline.getJson("/api/v1/conversations/" + conversation).get("customerId").asText();
         assertEquals(200, seamline.asAdmin("POST", "/api/v1/customers/" + customer + "/consents",
                 "{\"channel\":\"sms\",\"purpose\":\"marketing\",\"granted\":true}").statusCode());
         assertEquals(202, reply(conversation, "Our spring offers", "marketing").statusCode());
 
-        twilio.post(inbound, sms(sid(), "+14155550105", " Stop "), Signing.VALID);
+        twilio.post(inbound, sms("+14155550105", " Stop "), Signing.VALID);
 
         await().atMost(WITHIN).until(() -> reply(conversation, "More offers", "marketing").statusCode() == 403);
         HttpResponse<String> service = reply(conversation, "About your order", null);
@@ -204,7 +187,7 @@ class SmsChannelIT {
         JsonNode consents = seamline.getJson("/api/v1/customers/" + customer).get("consents");
         assertTrue(consents.toString().contains("SMS STOP"), "the evidence names the STOP: " + consents);
 
-        twilio.post(inbound, sms(sid(), "+14155550105", "START"), Signing.VALID);
+        twilio.post(inbound, sms("+14155550105", "START"), Signing.VALID);
         await().atMost(WITHIN).until(() -> reply(conversation, "Welcome back", null).statusCode() == 202);
         assertEquals(403, reply(conversation, "Offers again", "marketing").statusCode(), "marketing needs its own opt-in");
     }
@@ -212,7 +195,7 @@ class SmsChannelIT {
     @Test
     void error21610OnSendMarksTheNumberOptedOutAndDeadLettersTheReply() {
         String optedOut = "+15005550004"; // the stand-in answers 21610 for it, as Twilio's test credentials do
-        twilio.post(inbound, sms(sid(), optedOut, "hi"), Signing.VALID);
+        twilio.post(inbound, sms(optedOut, "hi"), Signing.VALID);
         String conversation = conversationOf(optedOut);
 
         assertEquals(202, reply(conversation, "Hello", null).statusCode());
@@ -224,7 +207,7 @@ class SmsChannelIT {
 
     @Test
     void aRateLimitAndAFiveHundredAfterAcceptingAreRetriedWithoutSendingTwice() {
-        twilio.post(inbound, sms(sid(), "+14155550106", "hi"), Signing.VALID);
+        twilio.post(inbound, sms("+14155550106", "hi"), Signing.VALID);
         String conversation = conversationOf("+14155550106");
         twilio.failNextCreates(1, 429, 20429, "Too Many Requests", 1);
         twilio.acceptThenFailNextCreates(1, 500);

@@ -161,7 +161,15 @@ public final class TwilioStandIn implements AutoCloseable {
     }
 
     public Delivery inboundSms(String webhookUrl, String from, String to, String body, String... mediaUrls) {
-        return post(webhookUrl, inbound.sms(from, to, body, Arrays.asList(mediaUrls)), Signing.VALID);
+        return post(webhookUrl, smsParams(from, to, body, mediaUrls), Signing.VALID);
+    }
+
+    /**
+     * The parameters of one inbound SMS with a fresh MessageSid, for a test that delivers the same message several
+     * times (as Twilio's retries do) or signs it wrongly with {@link #post}.
+     */
+    public Map<String, String> smsParams(String from, String to, String body, String... mediaUrls) {
+        return inbound.sms(from, to, body, Arrays.asList(mediaUrls));
     }
 
     /** An inbound WhatsApp message; it opens (or refreshes) the 24 h window for replies to {@code fromE164}. */
