@@ -1,10 +1,6 @@
 package org.seamline.itest;
 
-import static org.awaitility.Awaitility.await;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.time.Duration;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,16 +31,7 @@ public final class ApiChannelClient {
      * would be stored.
      */
     public void awaitServing() {
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            for (JsonNode plugin : seamline.getJson("/api/v1/plugins").get("items")) {
-                for (JsonNode instance : plugin.get("instances")) {
-                    if (instance.get("name").asText().equals(this.instance) && instance.get("health").asText().equals("UP")) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        });
+        seamline.awaitInstanceUp(instance);
     }
 
     public String path() {

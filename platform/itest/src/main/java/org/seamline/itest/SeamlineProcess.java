@@ -106,6 +106,23 @@ public final class SeamlineProcess implements AutoCloseable {
     }
 
     /** {@code kill -9}: no shutdown hook, no flush, nothing graceful. */
+    /**
+     * Waits until a channel instance is listed UP in {@code /api/v1/plugins}: serving, without sending a message that
+     * would be stored.
+     */
+    public void awaitInstanceUp(String name) {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            for (JsonNode plugin : getJson("/api/v1/plugins").get("items")) {
+                for (JsonNode instance : plugin.get("instances")) {
+                    if (instance.get("name").asText().equals(name) && instance.get("health").asText().equals("UP")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+    }
+
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
