@@ -18,6 +18,18 @@ public interface Replies {
      *                       carry attachments
      * @param idempotencyKey the same key never queues a second reply; null for a new random key
      */
+    default QueuedReply reply(String conversationId, String text, List<String> attachmentIds, String channel,
+                              ConsentPurpose purpose, String idempotencyKey) throws SQLException, ReplyException {
+        return reply(conversationId, text, attachmentIds, channel, purpose, null, idempotencyKey);
+    }
+
+    /**
+     * Queues a reply that may name a template. On a channel with a customer-service window (WhatsApp) a reply
+     * without a template is refused ({@link ReplyException.Kind#TEMPLATE_REQUIRED}) while the customer's window is
+     * closed or unknown; with one, the channel sends the text inside the window and the template outside it.
+     *
+     * @param template null for none; part of what the idempotency key stands for
+     */
     QueuedReply reply(String conversationId, String text, List<String> attachmentIds, String channel, ConsentPurpose purpose,
-                      String idempotencyKey) throws SQLException, ReplyException;
+                      ReplyTemplate template, String idempotencyKey) throws SQLException, ReplyException;
 }

@@ -2,7 +2,8 @@ package org.seamline.context;
 
 /**
  * A reply that cannot be queued: an unknown conversation, no channel that can reach the customer, no consent
- * for the purpose on that channel, or an idempotency key reused for another request.
+ * for the purpose on that channel, an idempotency key reused for another request, or free text where the channel's
+ * customer-service window is closed.
  */
 public class ReplyException extends Exception {
 
@@ -17,8 +18,13 @@ public class ReplyException extends Exception {
         NO_CONSENT,
         /** The reply names an attachment that is not stored. */
         UNKNOWN_ATTACHMENT,
-        /** The Idempotency-Key already queued a different reply (other text, files, channel or purpose) here. */
-        IDEMPOTENCY_KEY_REUSED
+        /** The Idempotency-Key already queued a different reply (other text, files, channel, purpose or template) here. */
+        IDEMPOTENCY_KEY_REUSED,
+        /**
+         * The channel allows free text only inside the customer's service window, which is closed or unknown, and
+         * the reply names no template.
+         */
+        TEMPLATE_REQUIRED
     }
 
     private final Kind kind;

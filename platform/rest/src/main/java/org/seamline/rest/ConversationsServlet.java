@@ -21,6 +21,7 @@ import org.seamline.context.Conversations;
 import org.seamline.context.QueuedReply;
 import org.seamline.context.Replies;
 import org.seamline.context.ReplyException;
+import org.seamline.context.ReplyTemplate;
 import org.seamline.core.http.JsonResponses;
 import org.seamline.core.security.ApiContext;
 import org.slf4j.Logger;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * {@code GET /api/v1/conversations?customerId=&status=&channel=&offset=&limit=} (most recent first, paged),
  * {@code GET /api/v1/conversations/{id}},
  * {@code GET /api/v1/conversations/{id}/messages} (oldest first, paged) and
- * {@code POST /api/v1/conversations/{id}/messages {"text", "channel"?, "purpose"?}} (a reply; {@code Idempotency-Key}
- * honoured; 403 without consent), {@code POST /api/v1/conversations/{id}/notes {"text"}} (an internal note) and
+ * {@code POST /api/v1/conversations/{id}/messages {"text", "channel"?, "purpose"?, "attachments"?, "template"?}} (a
+ * reply; {@code Idempotency-Key} honoured; 403 without consent; 422 {@code template_required} for free text where
+ * the customer's service window is closed), {@code POST /api/v1/conversations/{id}/notes {"text"}} (an internal note) and
  * {@code PATCH /api/v1/conversations/{id}} (status, assignee, variables).
  */
 @Component(service = Servlet.class)
@@ -78,7 +80,7 @@ public class ConversationsServlet extends PatchableServlet {
             try {
                 QueuedReply reply = replies.reply(parts[0], text, JsonBodies.stringList(body, "attachments"),
                         JsonBodies.text(body, "channel"),
-                        purpose == null ? ConsentPurpose.SERVICE : CustomersServlet.purpose(purpose),
+                        purpose == null ? ConsentPurpose.SERVICE : CustomersServlet.purpose(purpose), template(body),
                         request.getHeader("Idempotency-Key"));
                 JsonResponses.write(response, reply.duplicate() ? 200 : 202, reply);
             } catch (ReplyException e) {
@@ -88,6 +90,7 @@ public class ConversationsServlet extends PatchableServlet {
                     case UNREACHABLE -> JsonResponses.error(response, 422, "unreachable", e.getMessage());
                     case UNKNOWN_ATTACHMENT -> JsonResponses.error(response, 422, "unknown_attachment", e.getMessage());
                     case IDEMPOTENCY_KEY_REUSED -> JsonResponses.error(response, 422, "idempotency_key_reused", e.getMessage());
+                    case TEMPLATE_REQUIRED -> JsonResponses.error(response, 422, "template_required", e.getMessage());
                 }
             }
         });
@@ -142,6 +145,18 @@ public class ConversationsServlet extends PatchableServlet {
                 JsonResponses.error(response, 404, "not_found", "no such resource: " + path);
             }
         });
+    }
+
+    /** A reply's {@code "template": {"name", "variables"?}}, or null when it names none. */
+    private static ReplyTemplate template(JsonNode body) {
+        JsonNode template = body.get("template");
+        if (template == null || template.isNull()) {
+            return null;
+        }
+        if (!template.isObject()) {
+            throw new QueryParameters.BadRequestException("'template' must be an object {\"name\", \"variables\"?}");
+        }
+        return new ReplyTemplate(JsonBodies.text(template, "name"), JsonBodies.stringMap(template, "variables"));
     }
 
     private static ConversationStatus status(String raw) {

@@ -15,4 +15,9 @@ final class RecordingReports implements DeliveryReports {
         reports.add(update);
         return true;
     }
+
+    @Override
+    public boolean flag(String messageId, String reason) {
+        throw new UnsupportedOperationException("email flags no conversation");
+    }
 }

@@ -3,6 +3,7 @@ package org.seamline.channel.twilio;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.DeliveryUpdate;
 
@@ -15,6 +16,12 @@ public final class MessageStatusCallbacks {
     /** The query parameter of our status callback URL that names the platform's message. */
     public static final String MESSAGE_PARAM = "m";
 
+    /**
+     * Error codes of undelivered messages that say nothing against the address: 63016 (WhatsApp free text outside
+     * the 24-hour window), 63018 (WhatsApp rate limit), 63038 (the account's daily message limit).
+     */
+    private static final Set<String> NOT_THE_ADDRESS = Set.of("63016", "63018", "63038");
+
     private MessageStatusCallbacks() {
     }
 
@@ -25,7 +32,8 @@ public final class MessageStatusCallbacks {
 
     /**
      * The update a callback reports; empty for a status that says nothing about delivery ({@code receiving}), or
-     * a callback that names no message of ours.
+     * a callback that names no message of ours. An undelivered message whose error code blames no address (63016,
+     * 63018, 63038) is FAILED rather than UNDELIVERED; the detail keeps Twilio's word and code either way.
      *
      * @param messageId the platform's message id from the callback URL's query
      */
@@ -39,6 +47,11 @@ public final class MessageStatusCallbacks {
             return Optional.empty();
         }
         String code = hook.nonBlank("ErrorCode");
+        if (status == DeliveryStatus.UNDELIVERED && code != null && NOT_THE_ADDRESS.contains(code)) {
+            // The platform marks the address of an undelivered message as unreachable; these codes say the address
+            // is fine and this message was refused, so a later one (a template, after the limit) can go through.
+            status = DeliveryStatus.FAILED;
+        }
         String detail = code == null ? raw : raw + ", error " + code;
         return Optional.of(new DeliveryUpdate(messageId, hook.nonBlank("MessageSid"), status, Instant.now(), detail));
     }

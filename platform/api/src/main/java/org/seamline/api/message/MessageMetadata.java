@@ -60,6 +60,33 @@ public final class MessageMetadata {
     /** The {@link #KIND} of a phone call. */
     public static final String CALL = "call";
 
+    /**
+     * On an {@link InboundMessage}: until when the channel's customer-service window is open after this message
+     * (WhatsApp: 24 h after it was received), an ISO-8601 instant such as {@code 2026-05-02T10:00:00Z}. The platform
+     * records it for the sender's customer when it processes the message, so the window is known also for a customer
+     * the message creates.
+     */
+    public static final String SERVICE_WINDOW_UNTIL = "serviceWindowUntil";
+
+    /**
+     * On an {@link OutboundMessage}: the name of an approved message template the reply asked for (a WhatsApp
+     * template), which a channel with a customer-service window sends instead of the text when the window is closed.
+     * The channel maps the name to its provider's template per language.
+     */
+    public static final String TEMPLATE = "template";
+
+    /**
+     * On an {@link OutboundMessage} with a {@link #TEMPLATE}: the template's variables as a JSON object of strings,
+     * e.g. <code>{"1":"Ana","2":"14:30"}</code>; absent when it has none.
+     */
+    public static final String TEMPLATE_VARIABLES = "templateVariables";
+
+    /**
+     * On an {@link OutboundMessage}: the recipient's preferred language as the customer's profile records it (e.g.
+     * {@code ru}, {@code en-GB}); absent when none is recorded. Channels pick a {@link #TEMPLATE}'s language by it.
+     */
+    public static final String LANGUAGE = "language";
+
     private MessageMetadata() {
     }
 }

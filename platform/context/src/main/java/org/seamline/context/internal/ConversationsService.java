@@ -3,7 +3,6 @@ package org.seamline.context.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,9 +45,7 @@ public class ConversationsService implements Conversations {
             }
             Conversation was = before.get();
             if (change.status() != null && change.status() != was.status()) {
-                timeline.event(c, was.customerId(), was.id(), "conversation:" + change.status().name().toLowerCase(Locale.ROOT),
-                        "status " + was.status().name().toLowerCase(Locale.ROOT) + " → "
-                                + change.status().name().toLowerCase(Locale.ROOT) + " by " + actor);
+                timeline.statusChanged(c, was.customerId(), was.id(), was.status(), change.status(), actor);
             }
             String assignee = change.assignee() == null ? null : change.assignee().strip();
             if (assignee != null && !assignee.equals(was.assignee() == null ? "" : was.assignee())) {

@@ -1,6 +1,7 @@
 package org.seamline.context.internal;
 
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -10,28 +11,81 @@ import org.seamline.api.ingress.IngressUnavailableException;
 import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.DeliveryUpdate;
 import org.seamline.api.message.Identifier;
+import org.seamline.api.message.OutboundMessage;
+import org.seamline.context.ContextEvents;
+import org.seamline.context.Conversation;
+import org.seamline.context.ConversationChange;
+import org.seamline.context.ConversationStatus;
 import org.seamline.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@link DeliveryReports}: a provider's report merged into the outbox and the timeline in one transaction. An
- * UNDELIVERED report marks the addresses the message went to as undeliverable.
+ * UNDELIVERED report marks the addresses the message went to as undeliverable. A flag sets the message's conversation
+ * open with the reason on its timeline.
  */
 @Component(service = DeliveryReports.class)
 public class DeliveryReportsService implements DeliveryReports {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryReportsService.class);
 
+    /** As customer consents' evidence: enough to say why, bounded. */
+    private static final int MAX_REASON = 1000;
+
     private final Database database;
+    private final EventPublisher events;
     private final OutboxStore outbox = new OutboxStore();
     private final CustomerStore customers = new CustomerStore();
+    private final ConversationStore conversations = new ConversationStore();
+    private final TimelineStore timeline = new TimelineStore();
     private final DeliveryStatuses statuses;
 
     @Activate
     public DeliveryReportsService(@Reference Database database, @Reference EventPublisher events) {
         this.database = database;
+        this.events = events;
         this.statuses = new DeliveryStatuses(events);
+    }
+
+    @Override
+    public boolean flag(String messageId, String reason) throws IngressUnavailableException {
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+            throw new IllegalArgumentException("a flag needs a reason of 1-" + MAX_REASON + " characters");
+        }
+        String why = reason.strip();
+        try {
+            Optional<Flagged> flagged = database.inTransaction(c -> {
+                Optional<OutboxStore.Row> row = outbox.locked(c, messageId);
+                if (row.isEmpty()) {
+                    return Optional.<Flagged>empty();
+                }
+                OutboundMessage message = row.get().message();
+                if (timeline.isFlagged(c, message, why)) {
+                    return Optional.of(Flagged.NOTHING_REOPENED);
+                }
+                String actor = message.channel() + "/" + message.instance();
+                timeline.flagged(c, row.get().customerId(), message, why);
+                Conversation before = conversations.change(c, row.get().conversationId(),
+                        new ConversationChange(ConversationStatus.OPEN, null, Map.of())).orElseThrow();
+                if (before.status() == ConversationStatus.OPEN) {
+                    return Optional.of(Flagged.NOTHING_REOPENED);
+                }
+                timeline.statusChanged(c, before.customerId(), before.id(), before.status(), ConversationStatus.OPEN, actor);
+                return Optional.of(new Flagged(before, actor));
+            });
+            flagged.filter(f -> f.reopened() != null).ifPresent(f -> events.post(ContextEvents.CONVERSATION_CHANGED,
+                    ContextEvents.CUSTOMER_ID, f.reopened().customerId(), ContextEvents.CONVERSATION_ID, f.reopened().id(),
+                    ContextEvents.STATUS, ConversationStatus.OPEN.name(), ContextEvents.ACTOR, f.actor()));
+            return flagged.isPresent();
+        } catch (SQLException e) {
+            throw new IngressUnavailableException("the flag was not stored", e);
+        }
+    }
+
+    /** A flag recorded: the conversation it set open (null when it was open, or flagged before), and by whose word. */
+    private record Flagged(Conversation reopened, String actor) {
+        static final Flagged NOTHING_REOPENED = new Flagged(null, null);
     }
 
     @Override

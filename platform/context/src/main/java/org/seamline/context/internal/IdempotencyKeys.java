@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.seamline.context.ConsentPurpose;
+import org.seamline.context.ReplyTemplate;
 
 /**
  * A reply's {@code Idempotency-Key} and what it stands for. A key travels in HTTP headers, which are ISO-8859-1:
@@ -30,20 +31,35 @@ final class IdempotencyKeys {
         return key;
     }
 
-    /** SHA-256 over the request as it is interpreted: the default purpose written out, no files as an empty list. */
-    static String fingerprint(String text, List<String> attachmentIds, String channel, ConsentPurpose purpose) {
+    /**
+     * SHA-256 over the request as it is interpreted: the default purpose written out, no files as an empty list. A
+     * template adds its name and variables (sorted) after a marker, so requests without one keep the fingerprints
+     * they had before templates existed.
+     */
+    static String fingerprint(String text, List<String> attachmentIds, String channel, ConsentPurpose purpose,
+                              ReplyTemplate template) {
         StringBuilder request = new StringBuilder();
         for (String part : List.of(text == null ? "" : text, channel == null ? "" : channel,
                 (purpose == null ? ConsentPurpose.SERVICE : purpose).name())) {
-            request.append(part.length()).append(':').append(part);
+            append(request, part);
         }
         for (String id : attachmentIds == null ? List.<String>of() : attachmentIds) {
-            request.append(id.length()).append(':').append(id);
+            append(request, id);
+        }
+        if (template != null) {
+            request.append("|template");
+            append(request, template.name());
+            template.variables().forEach((name, value) -> append(append(request, name), value));
         }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(request.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /** Length-prefixed, so no two different requests write the same string. */
+    private static StringBuilder append(StringBuilder request, String part) {
+        return request.append(part.length()).append(':').append(part);
     }
 }

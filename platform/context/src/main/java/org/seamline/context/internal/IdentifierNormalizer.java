@@ -20,7 +20,8 @@ import org.seamline.api.message.Identifier;
 final class IdentifierNormalizer {
 
     /** The types the platform itself understands; channels may add provider-specific ones. */
-    static final List<String> STANDARD_TYPES = List.of(Identifier.EMAIL, Identifier.PHONE, Identifier.WHATSAPP, Identifier.USER_ID);
+    static final List<String> STANDARD_TYPES = List.of(Identifier.EMAIL, Identifier.PHONE, Identifier.WHATSAPP,
+            Identifier.WHATSAPP_USER_ID, Identifier.USER_ID);
     private static final String UNKNOWN_REGION = "ZZ";
 
     /** Phone numbers as written, remembered: parsing one costs some 20 µs of regular expressions. */

@@ -3,8 +3,11 @@ package org.seamline.context.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.seamline.api.health.Health;
 import org.seamline.api.message.InboundMessage;
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Works through the inbox, oldest first (so each customer's messages keep their order). Each message is resolved to
- * its customer, continues (or opens) the customer's conversation, is appended to the timeline and marked processed
+ * its customer, continues (or opens) the customer's conversation, records the service window it opens (if its channel
+ * has one), is appended to the timeline and marked processed
  * in the same transaction as its effects (a few messages share one): a crash repeats at most the messages in flight,
  * and repeating them has no second effect. A message that cannot be processed at all is set aside with its reason,
  * so it never blocks the rest.
@@ -43,6 +47,7 @@ final class PendingMessages {
     private final ProfileStore profiles = new ProfileStore();
     private final ConversationStore conversations = new ConversationStore();
     private final TimelineStore timeline = new TimelineStore();
+    private final ServiceWindowStore windows = new ServiceWindowStore();
     private final AtomicLong processed = new AtomicLong();
     private volatile String lastError;
     private volatile boolean stopping;
@@ -241,6 +246,10 @@ final class PendingMessages {
         }
         ConversationStore.Continuation continuation = conversations.continueOrOpen(c, members, customerId, message,
                 continuity, reopenWindow);
+        Optional<Instant> window = serviceWindow(message);
+        if (window.isPresent()) {
+            windows.record(c, customerId, message.channel(), window.get());
+        }
 
         EventPublisher.Pending pending = new EventPublisher.Pending();
         if (resolution.created()) {
@@ -262,6 +271,24 @@ final class PendingMessages {
                 ContextEvents.CHANNEL, message.channel(), ContextEvents.INSTANCE, message.instance());
         return new Resolved(customerId, TimelineStore.inbound(customerId, continuation.conversationId(), message, interaction.id()),
                 pending);
+    }
+
+    /**
+     * The customer-service window the message opens ({@link MessageMetadata#SERVICE_WINDOW_UNTIL}). A value that is
+     * no instant is the channel's mistake: the message is still processed, without a window.
+     */
+    private static Optional<Instant> serviceWindow(InboundMessage message) {
+        String until = message.metadata().get(MessageMetadata.SERVICE_WINDOW_UNTIL);
+        if (until == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(until.strip()));
+        } catch (DateTimeParseException e) {
+            LOG.warn("{}/{} sent a service window that is no ISO-8601 instant; none recorded", message.channel(),
+                    message.instance());
+            return Optional.empty();
+        }
     }
 
     /** DOWN while processing is paused (the last run could not go on): no message moves until it resumes. */

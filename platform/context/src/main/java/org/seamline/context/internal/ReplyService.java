@@ -1,7 +1,9 @@
 package org.seamline.context.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.SQLException;
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,12 +32,17 @@ import org.seamline.context.CustomerIdentifier;
 import org.seamline.context.QueuedReply;
 import org.seamline.context.Replies;
 import org.seamline.context.ReplyException;
+import org.seamline.context.ReplyTemplate;
+import org.seamline.core.http.Json;
 import org.seamline.store.Attachments;
 import org.seamline.store.Database;
 import org.seamline.store.InboxStore;
 import org.seamline.store.Interaction;
 
-/** {@link Replies}: channel selection, then the outbox row and the timeline entry in one transaction. */
+/**
+ * {@link Replies}: channel selection, the customer's consent and (on channels that have one) service window, then the
+ * outbox row and the timeline entry in one transaction.
+ */
 @Component(service = Replies.class)
 public class ReplyService implements Replies {
 
@@ -44,7 +51,7 @@ public class ReplyService implements Replies {
             "email", Set.of("email"),
             "sms", Set.of("phone"),
             "voice", Set.of("phone"),
-            "whatsapp", Set.of("whatsapp", "phone"));
+            "whatsapp", Set.of(Identifier.WHATSAPP, Identifier.PHONE, Identifier.WHATSAPP_USER_ID));
 
     private final Database database;
     private final EventPublisher events;
@@ -55,6 +62,7 @@ public class ReplyService implements Replies {
     private final ConversationStore conversations = new ConversationStore();
     private final OutboxStore outbox = new OutboxStore();
     private final TimelineStore timeline = new TimelineStore();
+    private final ServiceWindowStore windows = new ServiceWindowStore();
 
     @Activate
     public ReplyService(@Reference Database database, @Reference InboxStore inbox, @Reference ChannelAdapters adapters,
@@ -68,10 +76,11 @@ public class ReplyService implements Replies {
 
     @Override
     public QueuedReply reply(String conversationId, String text, List<String> attachmentIds, String channel,
-                             ConsentPurpose purpose, String idempotencyKey) throws SQLException, ReplyException {
+                             ConsentPurpose purpose, ReplyTemplate template, String idempotencyKey)
+            throws SQLException, ReplyException {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
                 : IdempotencyKeys.checked(idempotencyKey.strip());
-        String fingerprint = IdempotencyKeys.fingerprint(text, attachmentIds, channel, purpose);
+        String fingerprint = IdempotencyKeys.fingerprint(text, attachmentIds, channel, purpose, template);
         QueuedReply reply = database.inTransaction(c -> {
             Conversation conversation = conversations.conversation(c, conversationId).orElseThrow(
                     () -> new ReplyException(ReplyException.Kind.NOT_FOUND, "no conversation with id " + conversationId));
@@ -91,9 +100,16 @@ public class ReplyService implements Replies {
             if (!files.isEmpty() && !adapter.capabilities().contains(Capability.ATTACHMENTS)) {
                 throw new ReplyException(ReplyException.Kind.UNREACHABLE, adapter.channel() + " cannot send files");
             }
+            if (template == null && adapter.capabilities().contains(Capability.SERVICE_WINDOW)
+                    && !windowOpen(c, customer, adapter.channel())) {
+                throw new ReplyException(ReplyException.Kind.TEMPLATE_REQUIRED, "the customer's " + adapter.channel()
+                        + " service window is closed (no message from them in the last 24 hours): "
+                        + "free text cannot be sent, name an approved template");
+            }
+            Map<String, String> metadata = new HashMap<>(threading(c, conversation, adapter.channel()));
+            metadata.putAll(templateMetadata(template, customer));
             OutboundMessage message = new OutboundMessage(UUID.randomUUID().toString(), key, adapter.channel(),
-                    adapter.instance(), recipient(customer, adapter.channel()), text, files, conversation.id(),
-                    threading(c, conversation, adapter.channel()));
+                    adapter.instance(), recipient(customer, adapter.channel()), text, files, conversation.id(), metadata);
             outbox.insert(c, customer.id(), message, fingerprint);
             timeline.outbound(c, customer.id(), message);
             return new QueuedReply(message.id(), conversation.id(), message.channel(), message.instance(),
@@ -125,6 +141,36 @@ public class ReplyService implements Replies {
                     () -> new ReplyException(ReplyException.Kind.UNKNOWN_ATTACHMENT, "no attachment with id " + id)));
         }
         return files;
+    }
+
+    /** Whether the customer's window on the channel, as the channel last reported it, is still open. */
+    private boolean windowOpen(Connection c, Customer customer, String channel) throws SQLException {
+        Optional<Instant> until = windows.openUntil(c, customers.members(c, customer.id()), channel);
+        return until.isPresent() && until.get().isAfter(Instant.now());
+    }
+
+    /** The template a reply names and the language to pick its version by, for the channel. */
+    private static Map<String, String> templateMetadata(ReplyTemplate template, Customer customer) {
+        if (template == null) {
+            return Map.of();
+        }
+        Map<String, String> metadata = new HashMap<>();
+        metadata.put(MessageMetadata.TEMPLATE, template.name());
+        if (!template.variables().isEmpty()) {
+            metadata.put(MessageMetadata.TEMPLATE_VARIABLES, json(template.variables()));
+        }
+        if (customer.preferredLanguage() != null && !customer.preferredLanguage().isBlank()) {
+            metadata.put(MessageMetadata.LANGUAGE, customer.preferredLanguage());
+        }
+        return metadata;
+    }
+
+    private static String json(Map<String, String> variables) {
+        try {
+            return Json.mapper().writeValueAsString(variables);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
+        }
     }
 
     /**

@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.seamline.api.message.Attachment;
 import org.seamline.api.message.DeliveryStatus;
 import org.seamline.api.message.InboundMessage;
 import org.seamline.api.message.MessageMetadata;
 import org.seamline.api.message.OutboundMessage;
+import org.seamline.context.ConversationStatus;
 import org.seamline.context.TimelineEntry;
 import org.seamline.core.http.Json;
 import org.seamline.store.Page;
@@ -54,6 +56,37 @@ final class TimelineStore {
             throws SQLException {
         append(c, List.of(new Entry(customerId, message.conversationId(), "status:" + status.name(), "out", message.channel(),
                 message.instance(), message.id(), null, detail, List.of(), Instant.now())));
+    }
+
+    /** The kind of the entry that flags a conversation for an agent because of one of its outbound messages. */
+    static final String FLAGGED = "conversation:flagged";
+
+    /** A provider's report on an outbound message that an agent must act on ({@link #FLAGGED}). */
+    void flagged(Connection c, String customerId, OutboundMessage message, String reason) throws SQLException {
+        append(c, List.of(new Entry(customerId, message.conversationId(), FLAGGED, "out", message.channel(),
+                message.instance(), message.id(), null, reason, List.of(), Instant.now())));
+    }
+
+    /** Whether the message already flagged its conversation for this reason. */
+    boolean isFlagged(Connection c, OutboundMessage message, String reason) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM timeline_entry WHERE conversation_id = ? "
+                + "AND kind = ? AND interaction_id = ? AND text = ?")) {
+            q.setString(1, message.conversationId());
+            q.setString(2, FLAGGED);
+            q.setString(3, message.id());
+            q.setString(4, reason);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    /** A conversation's status change ({@code conversation:resolved}, …), naming who made it. */
+    void statusChanged(Connection c, String customerId, String conversationId, ConversationStatus from,
+                       ConversationStatus to, String actor) throws SQLException {
+        String after = to.name().toLowerCase(Locale.ROOT);
+        event(c, customerId, conversationId, "conversation:" + after,
+                "status " + from.name().toLowerCase(Locale.ROOT) + " → " + after + " by " + actor);
     }
 
     /**

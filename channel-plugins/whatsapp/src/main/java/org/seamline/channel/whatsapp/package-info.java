@@ -1,0 +1,2 @@
+/** The WhatsApp channel through Twilio; private to its bundle. */
+package org.seamline.channel.whatsapp;
