@@ -1,6 +1,8 @@
 package org.seamline.context;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 import org.seamline.store.Page;
@@ -32,6 +34,12 @@ public interface Conversations {
 
     /** Everything recorded for a customer (and the customers merged into it), oldest first. */
     Page<TimelineEntry> timeline(String customerId, int offset, int limit) throws SQLException;
+
+    /**
+     * The events recorded for these interactions (inbox ids), each interaction's in recorded order; an interaction
+     * without events is absent.
+     */
+    Map<String, List<InteractionEvent>> events(List<String> interactionIds) throws SQLException;
 
     /**
      * The channel kind a query names, as stored (lower case): one the platform ships or a deployed plugin serves.

@@ -15,7 +15,7 @@ public interface CustomerPrivacy {
     /**
      * Removes the customer and everyone merged into it: profile, identifiers, conversations, timeline, inbound and
      * outbound message bodies (also those from their identifiers not linked to them yet: unprocessed or set aside),
-     * and the files no other customer's message names; merge records keep only ids, erased messages a one-way hash of
+     * their interactions' events (a call's steps and recordings), and the files no other customer's message names; merge records keep only ids, erased messages a one-way hash of
      * their key, so a redelivery is a repeat. The data files lose them too (see {@code Database#eraseFromFiles}).
      * Empty when the customer is unknown.
      */

@@ -63,7 +63,7 @@ public class DeadLettersServlet extends HttpServlet {
     private static Map<String, Object> view(SetAside aside) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("interactionId", aside.interactionId());
-        aside.interaction().ifPresent(interaction -> view.put("interaction", InteractionView.of(interaction)));
+        aside.interaction().ifPresent(interaction -> view.put("interaction", InteractionView.of(interaction, List.of())));
         view.put("reason", aside.reason());
         return view;
     }

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -13,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.seamline.context.Conversations;
+import org.seamline.context.InteractionEvent;
 import org.seamline.core.http.JsonResponses;
 import org.seamline.core.security.ApiContext;
 import org.seamline.store.InboxStore;
@@ -23,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/v1/interactions[?channel=&offset=&limit=]} (newest first) and
- * {@code GET /api/v1/interactions/{id}}: the messages in the durable inbox.
+ * {@code GET /api/v1/interactions/{id}}: the messages in the durable inbox, each with what happened to it after it was
+ * accepted (a call's steps).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/interactions", "/interactions/*"})
@@ -59,7 +63,8 @@ public class InteractionsServlet extends HttpServlet {
         // An unknown channel kind is a mistake to point out, not an empty list to answer.
         Page<Interaction> page = inbox.list(channel == null || channel.isBlank() ? null : conversations.channelKind(channel.strip()),
                 QueryParameters.offset(request), QueryParameters.limit(request));
-        JsonResponses.write(response, 200, PageBody.of(page, InteractionView::of));
+        Map<String, List<InteractionEvent>> events = conversations.events(page.items().stream().map(Interaction::id).toList());
+        JsonResponses.write(response, 200, PageBody.of(page, i -> InteractionView.of(i, events.get(i.id()))));
     }
 
     private void one(String id, HttpServletResponse response) throws IOException, SQLException {
@@ -68,6 +73,6 @@ public class InteractionsServlet extends HttpServlet {
             JsonResponses.error(response, 404, "not_found", "no interaction with id " + id);
             return;
         }
-        JsonResponses.write(response, 200, InteractionView.of(found.get()));
+        JsonResponses.write(response, 200, InteractionView.of(found.get(), conversations.events(List.of(id)).get(id)));
     }
 }

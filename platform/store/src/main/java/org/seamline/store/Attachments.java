@@ -17,9 +17,9 @@ public interface Attachments {
     Optional<Attachment> describe(String id) throws SQLException;
 
     /**
-     * Deletes those of these attachments that no stored message (inbound or outbound) refers to any more, in the
-     * caller's transaction; answers how many went. The same file sent to two customers is stored once: erasing one
-     * of them must leave it to the other.
+     * Deletes those of these attachments that no stored message (inbound or outbound) nor interaction event (a call's
+     * recording) refers to any more, in the caller's transaction; answers how many went. The same file sent to two
+     * customers is stored once: erasing one of them must leave it to the other.
      */
     int deleteUnreferenced(Connection connection, List<String> ids) throws SQLException;
 }

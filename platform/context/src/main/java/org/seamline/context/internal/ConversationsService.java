@@ -3,6 +3,7 @@ package org.seamline.context.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,6 +13,7 @@ import org.seamline.context.Conversation;
 import org.seamline.context.ConversationChange;
 import org.seamline.context.ConversationStatus;
 import org.seamline.context.Conversations;
+import org.seamline.context.InteractionEvent;
 import org.seamline.context.TimelineEntry;
 import org.seamline.store.Database;
 import org.seamline.store.Page;
@@ -26,6 +28,7 @@ public class ConversationsService implements Conversations {
     private final CustomerStore customers = new CustomerStore();
     private final ConversationStore conversations = new ConversationStore();
     private final TimelineStore timeline = new TimelineStore();
+    private final InteractionEventStore interactionEvents = new InteractionEventStore();
 
     @Activate
     public ConversationsService(@Reference Database database, @Reference EventPublisher events,
@@ -135,6 +138,13 @@ public class ConversationsService implements Conversations {
             return new Page<>(List.of(), 0, offset, limit);
         }
         return timeline.entries(c, column, members.of(c, canonical.get()), offset, limit);
+    }
+
+    @Override
+    public Map<String, List<InteractionEvent>> events(List<String> interactionIds) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            return interactionEvents.events(c, interactionIds);
+        }
     }
 
     @Override

@@ -60,6 +60,7 @@ public class PrivacyService implements CustomerPrivacy {
     private final MergeStore merges = new MergeStore(customers);
     private final OutboxStore outbox = new OutboxStore();
     private final ServiceWindowStore serviceWindows = new ServiceWindowStore();
+    private final InteractionEventStore interactionEvents = new InteractionEventStore();
 
     @Activate
     public PrivacyService(@Reference Database database, @Reference InboxStore inbox, @Reference Attachments attachments,
@@ -89,6 +90,7 @@ public class PrivacyService implements CustomerPrivacy {
             List<Interaction> messages = new ArrayList<>(inbox.byCustomers(c, members));
             messages.addAll(unresolvedFrom(c, customers.identifiersOf(c, members)));
             export.put("messages", messages);
+            export.put("interactionEvents", interactionEvents.events(c, ids(messages)));
             return Optional.of(export);
         }
     }
@@ -109,7 +111,11 @@ public class PrivacyService implements CustomerPrivacy {
             resolved.forEach(m -> files.addAll(m.message().attachments()));
             unresolved.forEach(m -> files.addAll(m.message().attachments()));
             outbox.byCustomers(c, members).forEach(m -> files.addAll(m.attachments())); // files sent to them
+            List<String> interactions = new ArrayList<>(ids(resolved));
+            interactions.addAll(ids(unresolved));
+            interactionEvents.events(c, interactions).values().forEach(list -> list.forEach(e -> files.addAll(e.attachments())));
             Map<String, Integer> removed = new LinkedHashMap<>();
+            removed.put("interaction_event", interactionEvents.erase(c, interactions));
             removed.put("inbox_message", inbox.erase(c, ids(resolved)));
             removed.put("unresolved messages", inbox.erase(c, ids(unresolved)));
             removed.put("conversation_variable", deleteVariables(c, members));

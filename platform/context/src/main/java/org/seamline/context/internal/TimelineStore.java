@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.seamline.api.message.Attachment;
 import org.seamline.api.message.DeliveryStatus;
@@ -21,6 +22,7 @@ import org.seamline.api.message.InboundMessage;
 import org.seamline.api.message.MessageMetadata;
 import org.seamline.api.message.OutboundMessage;
 import org.seamline.context.ConversationStatus;
+import org.seamline.context.InteractionEvent;
 import org.seamline.context.TimelineEntry;
 import org.seamline.core.http.Json;
 import org.seamline.store.Page;
@@ -32,6 +34,8 @@ final class TimelineStore {
             + "interaction_id, provider_message_id, text, attachments, occurred_at";
     private static final TypeReference<List<Attachment>> FILES = new TypeReference<>() {
     };
+
+    private final InteractionEventStore interactionEvents = new InteractionEventStore();
 
     /** One row of the timeline, before it is stored. */
     record Entry(String customerId, String conversationId, String kind, String direction, String channel, String instance,
@@ -179,7 +183,19 @@ final class TimelineStore {
                 }
             }
         }
-        return new Page<>(entries, total, offset, limit);
+        return new Page<>(withEvents(c, entries), total, offset, limit);
+    }
+
+    /** Inbound entries with what happened to their interaction after it was accepted (a call's steps), if anything. */
+    private List<TimelineEntry> withEvents(Connection c, List<TimelineEntry> entries) throws SQLException {
+        List<String> inbound = entries.stream().filter(e -> "in".equals(e.direction()) && e.interactionId() != null)
+                .map(TimelineEntry::interactionId).distinct().toList();
+        Map<String, List<InteractionEvent>> events = interactionEvents.events(c, inbound);
+        if (events.isEmpty()) {
+            return entries;
+        }
+        return entries.stream().map(e -> "in".equals(e.direction()) && events.containsKey(e.interactionId())
+                ? e.withEvents(events.get(e.interactionId())) : e).toList();
     }
 
     private static String json(List<Attachment> attachments) throws SQLException {

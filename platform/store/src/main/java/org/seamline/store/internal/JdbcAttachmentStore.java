@@ -24,8 +24,8 @@ import org.seamline.store.StoredFile;
 @Component(service = {AttachmentStore.class, Attachments.class})
 public class JdbcAttachmentStore implements AttachmentStore, Attachments {
 
-    /** A condition on an attachment row: no message of the table names its URL. */
-    private static final String NOT_REFERENCED_BY = " AND NOT EXISTS (SELECT 1 FROM %s m WHERE m.payload LIKE CONCAT('%%"
+    /** A condition on an attachment row: no row of the table names its URL in the column. */
+    private static final String NOT_REFERENCED_BY = " AND NOT EXISTS (SELECT 1 FROM %s m WHERE m.%s LIKE CONCAT('%%"
             + URL_PREFIX + "', attachment.id, '%%'))";
 
     private final Database database;
@@ -135,8 +135,9 @@ public class JdbcAttachmentStore implements AttachmentStore, Attachments {
             return 0;
         }
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM attachment WHERE id IN ("
-                + SqlLists.placeholders(ids.size()) + ")" + NOT_REFERENCED_BY.formatted("inbox_message")
-                + NOT_REFERENCED_BY.formatted("outbox_message"))) {
+                + SqlLists.placeholders(ids.size()) + ")" + NOT_REFERENCED_BY.formatted("inbox_message", "payload")
+                + NOT_REFERENCED_BY.formatted("outbox_message", "payload")
+                + NOT_REFERENCED_BY.formatted("interaction_event", "attachments"))) {
             SqlLists.bind(delete, 1, ids);
             return delete.executeUpdate();
         }

@@ -102,6 +102,27 @@ class UpgradeTest {
         assertEquals("m-c", query(database, "SELECT merged_by FROM conversation WHERE merged_by IS NOT NULL"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void v20AddsEventsToStoredInteractionsOncePerKey(String kind) throws Exception {
+        DataSource database = TestDatabases.empty(kind);
+        new Migrations(upTo(19), FOLDER).migrate(database);
+        execute(database, "INSERT INTO inbox_message (id, channel, instance, provider_message_id, payload, received_at, "
+                + "stored_at) VALUES ('i-1', 'voice', 'main', 'CA1', '{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+
+        assertEquals(1, new Migrations(upTo(20), FOLDER).migrate(database), "V20 alone ran");
+
+        execute(database, event("menu/1"));
+        execute(database, event("menu/2"));
+        assertThrows(SQLException.class, () -> execute(database, event("menu/1")), "a key is recorded once per interaction");
+        assertEquals("menu/1,menu/2", query(database, "SELECT event_key FROM interaction_event ORDER BY seq"));
+    }
+
+    private static String event(String key) {
+        return "INSERT INTO interaction_event (interaction_id, event_key, kind, recorded_at) VALUES ('i-1', '" + key
+                + "', 'ivr', CURRENT_TIMESTAMP)";
+    }
+
     /** The first column of every row, joined by commas. */
     private static String query(DataSource database, String sql) throws SQLException {
         StringBuilder values = new StringBuilder();
