@@ -10,10 +10,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The admin password: from {@code SEAMLINE_ADMIN_PASSWORD}, else from the file generated on first start.
- * There is no default password. Only a hash of it leaves this class.
+ * There is no default password. A hash of it goes into the framework properties (for the web console's own check);
+ * the password itself only once, to the platform's user store, which keeps it as an Argon2id hash.
  */
 final class AdminPassword {
 
@@ -59,6 +62,16 @@ final class AdminPassword {
     /** The file written on this start, or null when the password came from the environment or an existing file. */
     Path generatedFile() {
         return generatedFile;
+    }
+
+    /**
+     * The password, handed over once: the first call answers it, every later one null. Registered as a service of the
+     * JDK's own {@link Supplier} type, which the launcher and the bundles share, so the password never sits in framework
+     * properties, where every bundle and the web console can read it.
+     */
+    Supplier<String> handOver() {
+        AtomicReference<String> once = new AtomicReference<>(password);
+        return () -> once.getAndSet(null);
     }
 
     /** {@code {sha-256}<base64>}: the form Felix WebConsole accepts as a hashed password, and the one the platform checks. */

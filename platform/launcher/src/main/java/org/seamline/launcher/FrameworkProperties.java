@@ -58,6 +58,8 @@ public final class FrameworkProperties {
         p.put("felix.webconsole.password", adminPasswordHash);
         p.put("felix.webconsole.realm", "Seamline");
         p.put("seamline.admin.password.hash", adminPasswordHash);
+        // SEAMLINE_RESET_ADMIN=true: the start's admin password replaces the stored one (a forgotten password).
+        p.put("seamline.admin.reset", Boolean.toString("true".equalsIgnoreCase(valueOr(env, "SEAMLINE_RESET_ADMIN", "false"))));
 
         // Leaving the shell (Ctrl-D) must not stop the platform; bin/seamline stop or Ctrl-C does.
         p.put("gosh.args", "--noshutdown");

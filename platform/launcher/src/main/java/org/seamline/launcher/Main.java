@@ -2,8 +2,10 @@ package org.seamline.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Hashtable;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
@@ -42,6 +44,8 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "seamline-shutdown"));
 
         BundleContext context = framework.getBundleContext();
+        Hashtable<String, Object> handOver = new Hashtable<>(Map.of("seamline.handover", "admin.password"));
+        context.registerService(Supplier.class, admin.handOver(), handOver);
         SystemBundles.install(context, home.resolve("system"), interactive);
         framework.start();
         framework.adapt(FrameworkStartLevel.class).setStartLevel(FrameworkProperties.PLUGIN_START_LEVEL);

@@ -50,4 +50,12 @@ class AdminPasswordTest {
         Files.writeString(etc.resolve(AdminPassword.FILE_NAME), "\n");
         assertThrows(IOException.class, () -> AdminPassword.resolve(null, etc));
     }
+
+    @Test
+    void thePasswordIsHandedOverOnceOnly() throws Exception {
+        var handOver = AdminPassword.resolve("from-the-environment", etc).handOver();
+
+        assertEquals("from-the-environment", handOver.get());
+        assertNull(handOver.get(), "a second look finds nothing");
+    }
 }

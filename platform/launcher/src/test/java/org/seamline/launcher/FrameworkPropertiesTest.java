@@ -47,4 +47,13 @@ class FrameworkPropertiesTest {
         assertEquals(FrameworkProperties.MAX_THREADS, p.get("org.apache.felix.http.jetty.threadpool.max"));
         assertEquals("false", p.get("org.apache.felix.http.jetty.sendServerHeader"));
     }
+
+    @Test
+    void resetsTheStoredAdminPasswordOnlyWhenAskedTo() {
+        assertEquals("false", FrameworkProperties.build(HOME, Map.of(), "{sha-256}x").get("seamline.admin.reset"));
+        assertEquals("false", FrameworkProperties.build(HOME, Map.of("SEAMLINE_RESET_ADMIN", "yes"), "{sha-256}x")
+                .get("seamline.admin.reset"));
+        assertEquals("true", FrameworkProperties.build(HOME, Map.of("SEAMLINE_RESET_ADMIN", "TRUE"), "{sha-256}x")
+                .get("seamline.admin.reset"));
+    }
 }

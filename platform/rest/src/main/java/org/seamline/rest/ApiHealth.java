@@ -22,10 +22,13 @@ import org.seamline.core.security.ApiContext;
 @Component(service = HealthContributor.class)
 public class ApiHealth implements HealthContributor {
 
-    /** The patterns of the servlets in this bundle; a new servlet adds its patterns here. */
+    /**
+     * The patterns of the servlets in this bundle; a new servlet adds its patterns here. {@code /session} is core's
+     * sign-in, registered once callers can be authenticated: before that the API could only answer 503.
+     */
     static final List<String> PATTERNS = List.of("/interactions", "/interactions/*", "/plugins", "/openapi.json",
             "/customers", "/customers/*", "/conversations", "/conversations/*", "/dead-letters", "/dead-letters/*",
-            "/attachments/*");
+            "/attachments/*", "/users", "/users/*", "/tokens", "/tokens/*", "/session");
 
     private final HttpServiceRuntime runtime;
 

@@ -6,8 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * Checks HTTP Basic credentials against the admin user. The launcher hands over only a hash of the password
- * (in the form Felix WebConsole uses), so the plain password never sits in framework properties.
+ * Checks HTTP Basic credentials against the admin password the platform was started with. The launcher hands over
+ * only a hash of the password (in the form Felix WebConsole uses), so the plain password never sits in framework
+ * properties. The users in the store are the real check; this one stands in only while the store is unreachable, so
+ * the admin can still read {@code /health}'s details and use the web console.
  */
 public final class AdminCredentials {
 
@@ -40,7 +42,8 @@ public final class AdminCredentials {
         return userAndPassword == null ? null : userAndPassword[0];
     }
 
-    private static String[] basic(String authorizationHeader) {
+    /** {@code [user, password]} from a Basic {@code Authorization} header, or null for any other header. */
+    public static String[] basic(String authorizationHeader) {
         if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }

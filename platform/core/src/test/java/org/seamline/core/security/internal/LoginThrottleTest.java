@@ -87,4 +87,21 @@ class LoginThrottleTest {
             return this;
         }
     }
+
+    @Test
+    void anAttemptCountsFailuresPerAccountWhateverTheCaseAndRefusesWithoutChecking() throws Exception {
+        for (int i = 0; i < LoginThrottle.USER_LIMIT; i++) {
+            LoginThrottle.Attempt<String> failed = throttle.attempt(i % 2 == 0 ? "Ann" : "ANN", "10.2.0." + i, "POST /api/v1/session",
+                    Optional::empty);
+            assertTrue(failed.accepted().isEmpty() && failed.retryAfter().isEmpty());
+        }
+        boolean[] checked = {false};
+        LoginThrottle.Attempt<String> refused = throttle.attempt("ann", "10.3.0.1", "POST /api/v1/session", () -> {
+            checked[0] = true;
+            return Optional.of("ann");
+        });
+        assertTrue(refused.retryAfter().isPresent(), "the account is throttled, in any case");
+        assertTrue(!checked[0], "the password is not even checked");
+        assertEquals(Optional.of("bob"), throttle.attempt("bob", "10.3.0.1", "GET /api/v1/plugins", () -> Optional.of("bob")).accepted());
+    }
 }

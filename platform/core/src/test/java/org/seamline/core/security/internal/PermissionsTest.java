@@ -1,0 +1,60 @@
+package org.seamline.core.security.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.seamline.core.users.Role;
+
+class PermissionsTest {
+
+    private static final List<String> CHANGES = List.of("POST", "PATCH", "PUT", "DELETE");
+
+    @Test
+    void aViewerReadsButChangesNothing() {
+        assertTrue(Permissions.allows(Role.VIEWER, "GET", "/api/v1/conversations"));
+        assertTrue(Permissions.allows(Role.VIEWER, "GET", "/api/v1/customers/c-1/timeline"));
+        for (String path : List.of("/api/v1/conversations/c-1/messages", "/api/v1/customers/c-1", "/api/v1/attachments",
+                "/api/v1/plugins", "/api/v1/dead-letters/replies/r-1/retry", "/api/v1/users", "/api/v1/anything-new")) {
+            for (String method : CHANGES) {
+                assertFalse(Permissions.allows(Role.VIEWER, method, path), method + " " + path);
+            }
+        }
+        assertTrue(Permissions.allows(Role.VIEWER, "DELETE", "/api/v1/session"), "everyone may sign out");
+    }
+
+    @Test
+    void anAgentWorksConversationsAndCustomersButNotPluginsDeadLettersUsersOrTokens() {
+        assertTrue(Permissions.allows(Role.AGENT, "POST", "/api/v1/conversations/c-1/messages"));
+        assertTrue(Permissions.allows(Role.AGENT, "POST", "/api/v1/conversations/c-1/notes"));
+        assertTrue(Permissions.allows(Role.AGENT, "PATCH", "/api/v1/conversations/c-1"));
+        assertTrue(Permissions.allows(Role.AGENT, "POST", "/api/v1/customers/c-1/consents"));
+        assertTrue(Permissions.allows(Role.AGENT, "POST", "/api/v1/attachments"));
+        assertFalse(Permissions.allows(Role.AGENT, "POST", "/api/v1/plugins"));
+        assertFalse(Permissions.allows(Role.AGENT, "POST", "/api/v1/dead-letters/messages/m-1/retry"));
+        assertFalse(Permissions.allows(Role.AGENT, "GET", "/api/v1/users"));
+        assertFalse(Permissions.allows(Role.AGENT, "GET", "/api/v1/tokens"));
+        assertFalse(Permissions.allows(Role.AGENT, "GET", "/system/console/bundles"));
+    }
+
+    @Test
+    void aSupervisorAddsDeadLettersAndReadingUsers() {
+        assertTrue(Permissions.allows(Role.SUPERVISOR, "POST", "/api/v1/dead-letters/messages/m-1/retry"));
+        assertTrue(Permissions.allows(Role.SUPERVISOR, "GET", "/api/v1/users/ann"));
+        assertFalse(Permissions.allows(Role.SUPERVISOR, "PATCH", "/api/v1/users/ann"));
+        assertFalse(Permissions.allows(Role.SUPERVISOR, "POST", "/api/v1/tokens"));
+        assertFalse(Permissions.allows(Role.SUPERVISOR, "POST", "/api/v1/plugins"));
+    }
+
+    @Test
+    void anAdminMayDoEverythingAndUnknownChangesAreTheAdminsOnly() {
+        for (String method : CHANGES) {
+            assertTrue(Permissions.allows(Role.ADMIN, method, "/api/v1/users/ann"));
+            assertTrue(Permissions.allows(Role.ADMIN, method, "/system/console/configMgr"));
+        }
+        assertEquals(Role.ADMIN, Permissions.required("POST", "/api/v1/something-new"));
+        assertEquals(Role.ADMIN, Permissions.required("POST", "/api/v1/usersx"), "a prefix is a whole path segment");
+    }
+}
