@@ -2,6 +2,7 @@ package org.seamline.core.security.internal;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.seamline.core.users.Role;
 
 /**
@@ -18,6 +19,14 @@ final class Permissions {
             return read == reads && (path.equals(prefix) || path.startsWith(prefix + "/"));
         }
     }
+
+    /**
+     * Changes to customers an agent may not make, checked before the path rules: erasing a person and merging or
+     * unmerging two are a supervisor's decisions, whatever else an agent does to customers.
+     */
+    private static final List<Pattern> SUPERVISOR_CHANGES = List.of(
+            Pattern.compile("DELETE /api/v1/customers/[^/]+"),
+            Pattern.compile("POST /api/v1/customers/[^/]+/(merge|unmerge)"));
 
     private static final List<Rule> RULES = List.of(
             new Rule("/system/console", true, Role.ADMIN),
@@ -41,6 +50,10 @@ final class Permissions {
     /** The least role that may send {@code method} to {@code path}. */
     static Role required(String method, String path) {
         boolean read = READS.contains(method);
+        String request = method + " " + path;
+        if (SUPERVISOR_CHANGES.stream().anyMatch(change -> change.matcher(request).matches())) {
+            return Role.SUPERVISOR;
+        }
         for (Rule rule : RULES) {
             if (rule.matches(path, read)) {
                 return rule.role();

@@ -40,6 +40,16 @@ class PermissionsTest {
     }
 
     @Test
+    void erasingAndMergingCustomersIsForSupervisors() {
+        for (String[] change : new String[][] {{"DELETE", "/api/v1/customers/c-1"},
+                {"POST", "/api/v1/customers/c-1/merge"}, {"POST", "/api/v1/customers/c-1/unmerge"}}) {
+            assertFalse(Permissions.allows(Role.AGENT, change[0], change[1]), String.join(" ", change));
+            assertTrue(Permissions.allows(Role.SUPERVISOR, change[0], change[1]), String.join(" ", change));
+        }
+        assertTrue(Permissions.allows(Role.AGENT, "PATCH", "/api/v1/customers/c-1"), "profiles stay the agent's");
+    }
+
+    @Test
     void aSupervisorAddsDeadLettersAndReadingUsers() {
         assertTrue(Permissions.allows(Role.SUPERVISOR, "POST", "/api/v1/dead-letters/messages/m-1/retry"));
         assertTrue(Permissions.allows(Role.SUPERVISOR, "GET", "/api/v1/users/ann"));
