@@ -2,7 +2,6 @@ package org.seamline.channel.sms;
 
 import java.time.Duration;
 import java.util.regex.Pattern;
-import org.seamline.api.plugin.PluginInstances;
 import org.seamline.channel.twilio.MediaDownloads;
 import org.seamline.channel.twilio.PublicBaseUrl;
 import org.seamline.channel.twilio.TwilioAccount;
@@ -16,11 +15,8 @@ record SmsSettings(TwilioAccount account, PublicBaseUrl publicBaseUrl, String fr
     private static final Pattern NUMBER_OR_SERVICE = Pattern.compile("\\+[1-9][0-9]{6,14}|MG[0-9a-fA-F]{32}");
 
     static SmsSettings from(SmsChannelConfiguration config) {
-        TwilioAccount account = TwilioAccount.of(config.accountSid(),
-                PluginInstances.resolvedSecret(config.authToken(), "'authToken'"), config.apiKeySid(),
-                config.apiKeySecret() == null || config.apiKeySecret().isBlank() ? null
-                        : PluginInstances.resolvedSecret(config.apiKeySecret(), "'apiKeySecret'"),
-                config.apiBaseUrl());
+        TwilioAccount account = TwilioAccount.of(config.accountSid(), config.authToken(), config.apiKeySid(),
+                config.apiKeySecret(), config.apiBaseUrl());
         String from = config.from() == null ? "" : config.from().strip();
         if (!NUMBER_OR_SERVICE.matcher(from).matches()) {
             throw new IllegalArgumentException("'from' must be a number in E.164 (+4915112345678) or a messaging service SID (MG…)");

@@ -3,6 +3,7 @@ package org.seamline.channel.twilio;
 import java.net.URI;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.seamline.api.plugin.PluginInstances;
 
 /**
  * The Twilio account a channel instance speaks for. The auth token is always needed, because Twilio signs webhooks
@@ -30,7 +31,8 @@ public final class TwilioAccount {
     }
 
     /**
-     * Checks and keeps the settings.
+     * Checks and keeps the settings as configured. A secret whose {@code $[env:…]} or {@code $[secret:…]} placeholder
+     * is not set is refused, never used as the secret.
      *
      * @param apiBaseUrl blank for Twilio itself, or a Twilio-compatible endpoint such as a local stand-in
      * @throws IllegalArgumentException naming the setting that is wrong, never echoing a secret
@@ -45,8 +47,12 @@ public final class TwilioAccount {
         if (token == null) {
             throw new IllegalArgumentException("authToken is required: Twilio signs every webhook with it");
         }
+        PluginInstances.resolvedSecret(token, "authToken");
         String keySid = trimmed(apiKeySid);
         String keySecret = trimmed(apiKeySecret);
+        if (keySecret != null) {
+            PluginInstances.resolvedSecret(keySecret, "apiKeySecret");
+        }
         if ((keySid == null) != (keySecret == null)) {
             throw new IllegalArgumentException("apiKeySid and apiKeySecret go together: set both or neither");
         }

@@ -22,6 +22,9 @@ class TwilioAccountTest {
         IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
                 () -> TwilioAccount.of(SID, "t", null, null, "ftp://x?secret=1"));
         assertFalse(wrong.getMessage().contains("secret=1"));
+        IllegalArgumentException unset = assertThrows(IllegalArgumentException.class,
+                () -> TwilioAccount.of(SID, "$[env:TWILIO_TOKEN_NOT_SET]", null, null, null));
+        assertFalse(unset.getMessage().contains("TWILIO_TOKEN_NOT_SET"), "an unset placeholder is never the token");
     }
 
     @Test

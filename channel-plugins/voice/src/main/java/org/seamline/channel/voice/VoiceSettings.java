@@ -2,7 +2,6 @@ package org.seamline.channel.voice;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.seamline.api.plugin.PluginInstances;
 import org.seamline.channel.twilio.MediaDownloads;
 import org.seamline.channel.twilio.PublicBaseUrl;
 import org.seamline.channel.twilio.TwilioAccount;
@@ -16,11 +15,8 @@ record VoiceSettings(TwilioAccount account, PublicBaseUrl publicBaseUrl, String 
      * @throws IllegalArgumentException naming the setting that is wrong, never a secret's value
      */
     static VoiceSettings from(VoiceChannelConfiguration config, Path etcDir) {
-        TwilioAccount account = TwilioAccount.of(config.accountSid(),
-                PluginInstances.resolvedSecret(config.authToken(), "'authToken'"), config.apiKeySid(),
-                config.apiKeySecret() == null || config.apiKeySecret().isBlank() ? null
-                        : PluginInstances.resolvedSecret(config.apiKeySecret(), "'apiKeySecret'"),
-                config.apiBaseUrl());
+        TwilioAccount account = TwilioAccount.of(config.accountSid(), config.authToken(), config.apiKeySid(),
+                config.apiKeySecret(), config.apiBaseUrl());
         String number = config.from() == null ? "" : config.from().strip();
         if (!number.isEmpty() && !number.matches("\\+[1-9][0-9]{6,14}")) {
             throw new IllegalArgumentException("from must be the number in E.164, e.g. +74951234567");

@@ -2,7 +2,6 @@ package org.seamline.channel.whatsapp;
 
 import java.time.Duration;
 import java.util.regex.Pattern;
-import org.seamline.api.plugin.PluginInstances;
 import org.seamline.channel.twilio.MediaDownloads;
 import org.seamline.channel.twilio.PublicBaseUrl;
 import org.seamline.channel.twilio.TwilioAccount;
@@ -23,11 +22,8 @@ record WhatsAppSettings(TwilioAccount account, PublicBaseUrl publicBaseUrl, Stri
 
     /** @throws IllegalArgumentException naming the setting that is wrong, never echoing a secret */
     static WhatsAppSettings from(WhatsAppConfiguration config) {
-        String apiKeySecret = config.apiKeySecret() == null || config.apiKeySecret().isBlank() ? null
-                : PluginInstances.resolvedSecret(config.apiKeySecret(), "'apiKeySecret'");
-        TwilioAccount account = TwilioAccount.of(config.accountSid(),
-                PluginInstances.resolvedSecret(config.authToken(), "'authToken'"), config.apiKeySid(), apiKeySecret,
-                config.apiBaseUrl());
+        TwilioAccount account = TwilioAccount.of(config.accountSid(), config.authToken(), config.apiKeySid(),
+                config.apiKeySecret(), config.apiBaseUrl());
         Duration timeout = Duration.ofMillis(positive(config.sendTimeoutMillis(), "sendTimeoutMillis"));
         return new WhatsAppSettings(account, PublicBaseUrl.of(config.publicBaseUrl()), sender(config.from()),
                 Templates.parse(config.templates(), config.defaultLanguage()), new TwilioGateway(account, timeout),
