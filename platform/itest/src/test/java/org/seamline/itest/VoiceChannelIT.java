@@ -45,7 +45,7 @@ class VoiceChannelIT {
     @BeforeAll
     void start() throws Exception {
         twilio = TwilioStandIn.start(ACCOUNT, TOKEN);
-        seamline = SeamlineProcess.start(dir, Map.of("TWILIO_TOKEN", TOKEN));
+        seamline = SeamlineProcess.start(dir, environment());
         Files.writeString(seamline.home.resolve("etc/ivr-desk.json"), DESK_IVR);
         configure("hotline", "");
         configure("desk", "ivrFile=ivr-desk.json");
@@ -53,6 +53,11 @@ class VoiceChannelIT {
         for (String instance : List.of("hotline", "desk", "shop")) {
             awaitServing(instance);
         }
+    }
+
+    /** The platform's environment: the embedded store; {@link VoiceChannelPostgresIT} adds a PostgreSQL database. */
+    Map<String, String> environment() throws Exception {
+        return Map.of("TWILIO_TOKEN", TOKEN);
     }
 
     @AfterAll
