@@ -4,6 +4,7 @@ import jakarta.servlet.Servlet;
 import java.util.EnumSet;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.framework.BundleContext;
@@ -141,18 +142,11 @@ public class SmsChannel implements ChannelAdapter {
         return sender.send(current.gateway(), message, request, this::learnFrom);
     }
 
-    private void learnFrom(OutboundMessage message, TwilioFailure failure) {
-        if (failure.code() == null) {
-            return;
+    private void learnFrom(OutboundMessage message, TwilioFailure failure) throws IngressUnavailableException {
+        Optional<String> number = message.to().identifier(Identifier.PHONE);
+        if (failure.code() != null && number.isPresent()) {
+            signals.twilioError(number.get(), failure.code().toString(), "sending message " + message.id());
         }
-        message.to().identifier(Identifier.PHONE).ifPresent(number -> {
-            try {
-                signals.twilioError(number, failure.code().toString(), "sending message " + message.id());
-            } catch (IngressUnavailableException e) {
-                LOG.warn("SMS {}: could not record what error {} says about the recipient: {}", instance,
-                        failure.code(), e.getMessage());
-            }
-        });
     }
 
     @Override

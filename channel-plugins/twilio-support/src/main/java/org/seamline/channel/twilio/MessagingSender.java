@@ -3,6 +3,7 @@ package org.seamline.channel.twilio;
 import org.seamline.api.channel.SendException;
 import org.seamline.api.channel.SendResult;
 import org.seamline.api.health.Health;
+import org.seamline.api.ingress.IngressUnavailableException;
 import org.seamline.api.message.OutboundMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +42,19 @@ public final class MessagingSender {
                 LOG.warn("{} {}: message {} not sent this time: {}", channel, instance, message.id(), failure.getMessage());
             } else {
                 LOG.warn("{} {}: message {} refused: {}", channel, instance, message.id(), failure.getMessage());
-                refused.refused(message, failure);
+                learn(refused, message, failure);
             }
             throw failure.toSendException();
+        }
+    }
+
+    /** The reply has failed either way: what its error says about the recipient is recorded if the store can. */
+    private void learn(RefusalListener refused, OutboundMessage message, TwilioFailure failure) {
+        try {
+            refused.refused(message, failure);
+        } catch (IngressUnavailableException e) {
+            LOG.warn("{} {}: what error {} says about the recipient was not recorded: {}", channel, instance,
+                    failure.code(), e.getMessage());
         }
     }
 
@@ -56,6 +67,6 @@ public final class MessagingSender {
     /** Learns from a final refusal. */
     @FunctionalInterface
     public interface RefusalListener {
-        void refused(OutboundMessage message, TwilioFailure failure);
+        void refused(OutboundMessage message, TwilioFailure failure) throws IngressUnavailableException;
     }
 }

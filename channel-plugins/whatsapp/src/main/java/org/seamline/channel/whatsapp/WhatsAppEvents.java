@@ -16,8 +16,6 @@ import org.seamline.channel.twilio.MessagingEvents;
 import org.seamline.channel.twilio.MessagingSender;
 import org.seamline.channel.twilio.TwilioFailure;
 import org.seamline.channel.twilio.TwilioWebhook;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What one instance makes of Twilio's webhooks and refusals: inbound messages, and what error codes say about the
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class WhatsAppEvents implements MessagingEvents, MessagingSender.RefusalListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppEvents.class);
     static final String OUTSIDE_WINDOW = "63016";
     private static final List<String> OPTED_OUT = List.of("21610", "63014");
     private static final List<String> UNREACHABLE = List.of("21211", "21614");
@@ -60,18 +57,12 @@ final class WhatsAppEvents implements MessagingEvents, MessagingSender.RefusalLi
         learn(code, recipient.get(), update.providerMessageId(), update.messageId());
     }
 
-    /** A send Twilio refused for good. The reply has failed either way: a store that is down is only logged. */
+    /** A send Twilio refused for good. */
     @Override
-    public void refused(OutboundMessage message, TwilioFailure failure) {
+    public void refused(OutboundMessage message, TwilioFailure failure) throws IngressUnavailableException {
         Optional<Identifier> recipient = WhatsAppAddress.recipient(message.to());
-        if (failure.code() == null || recipient.isEmpty()) {
-            return;
-        }
-        try {
+        if (failure.code() != null && recipient.isPresent()) {
             learn(String.valueOf(failure.code()), recipient.get(), null, message.id());
-        } catch (IngressUnavailableException e) {
-            LOG.warn("whatsapp {}: what error {} says about the recipient was not recorded: {}", instance,
-                    failure.code(), e.getMessage());
         }
     }
 
