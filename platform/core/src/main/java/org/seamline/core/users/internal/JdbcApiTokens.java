@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.seamline.core.audit.internal.AuditRows;
 import org.seamline.core.users.ApiToken;
 import org.seamline.core.users.ApiTokens;
 import org.seamline.core.users.IssuedToken;
@@ -61,7 +62,7 @@ public class JdbcApiTokens implements ApiTokens {
                 insert.setObject(6, details.createdAt().atOffset(ZoneOffset.UTC));
                 insert.executeUpdate();
             }
-            UserAudit.record(c, creator.username(), "token.created", details.id(), "name " + details.name() + ", role " + role.id());
+            AuditRows.insert(c, creator.username(), "token.created", details.id(), "name " + details.name() + ", role " + role.id());
             return null;
         });
         return new IssuedToken(details, token);
@@ -92,7 +93,7 @@ public class JdbcApiTokens implements ApiTokens {
                     return false;
                 }
             }
-            UserAudit.record(c, actor, "token.revoked", id, null);
+            AuditRows.insert(c, actor, "token.revoked", id, null);
             return true;
         });
     }

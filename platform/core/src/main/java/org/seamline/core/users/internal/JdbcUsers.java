@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.seamline.core.audit.internal.AuditRows;
 import org.seamline.core.users.Role;
 import org.seamline.core.users.User;
 import org.seamline.core.users.UserChange;
@@ -85,10 +86,10 @@ public class JdbcUsers implements Users {
                 if (existing.isPresent() && reset) {
                     update(c, existing.get().key(), hash, Role.ADMIN, false);
                     deleteSessions(c, existing.get().key());
-                    UserAudit.record(c, SYSTEM_ACTOR, "user.reset", INITIAL_ADMIN, "password and role reset at start");
+                    AuditRows.insert(c, SYSTEM_ACTOR, "user.reset", INITIAL_ADMIN, "password and role reset at start");
                 } else if (existing.isEmpty() && (reset || count(c) == 0)) {
                     insert(c, INITIAL_ADMIN, hash, Role.ADMIN, List.of());
-                    UserAudit.record(c, SYSTEM_ACTOR, "user.created", INITIAL_ADMIN, "initial admin");
+                    AuditRows.insert(c, SYSTEM_ACTOR, "user.created", INITIAL_ADMIN, "initial admin");
                 }
                 return null;
             });
@@ -113,7 +114,7 @@ public class JdbcUsers implements Users {
                     throw taken();
                 }
                 User user = insert(c, username, hash, role, cleanTeams);
-                UserAudit.record(c, actor, "user.created", username, "role " + role.id() + ", teams " + cleanTeams);
+                AuditRows.insert(c, actor, "user.created", username, "role " + role.id() + ", teams " + cleanTeams);
                 return user;
             });
         } catch (SQLException e) {
@@ -184,7 +185,7 @@ public class JdbcUsers implements Users {
             if (newHash != null || disabled) {
                 deleteSessions(c, row.key()); // a new password or a disabled account signs out every browser
             }
-            UserAudit.record(c, actor, "user.changed", row.username(), describe(change, row, role, disabled, teams));
+            AuditRows.insert(c, actor, "user.changed", row.username(), describe(change, row, role, disabled, teams));
             return user(c, row.key());
         });
     }
@@ -205,7 +206,7 @@ public class JdbcUsers implements Users {
             execute(c, "DELETE FROM api_token WHERE created_by = ?", key);
             execute(c, "DELETE FROM platform_user_team WHERE username_key = ?", key);
             execute(c, "DELETE FROM platform_user WHERE username_key = ?", key);
-            UserAudit.record(c, actor, "user.deleted", locked.get().username(), null);
+            AuditRows.insert(c, actor, "user.deleted", locked.get().username(), null);
             return true;
         });
     }

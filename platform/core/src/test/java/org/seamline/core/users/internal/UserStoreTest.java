@@ -189,7 +189,7 @@ class UserStoreTest {
     private static List<String> audit(Database db, String subject) throws Exception {
         return db.read(c -> {
             List<String> actions = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT action FROM user_audit WHERE subject = ? ORDER BY occurred_at")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT action FROM admin_audit WHERE subject = ? ORDER BY occurred_at")) {
                 s.setString(1, subject);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -203,7 +203,7 @@ class UserStoreTest {
 
     private static String actor(Database db, String subject) throws Exception {
         return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT actor FROM user_audit WHERE subject = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT actor FROM admin_audit WHERE subject = ?")) {
                 s.setString(1, subject);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
