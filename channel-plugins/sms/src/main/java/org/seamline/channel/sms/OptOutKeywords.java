@@ -21,8 +21,10 @@ final class OptOutKeywords {
         this.start = normalised(start);
     }
 
+    /** A {@code .cfg} file gives a list as one comma-separated value, so every value may hold several words. */
     private static Set<String> normalised(String[] words) {
-        return words == null ? Set.of() : Arrays.stream(words).map(OptOutKeywords::normalise)
+        return words == null ? Set.of() : Arrays.stream(words).flatMap(w -> Arrays.stream(w.split(",")))
+                .map(OptOutKeywords::normalise)
                 .filter(w -> !w.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 

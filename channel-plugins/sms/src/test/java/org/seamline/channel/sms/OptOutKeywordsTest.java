@@ -28,6 +28,15 @@ class OptOutKeywordsTest {
     }
 
     @Test
+    void aListWrittenInAConfigurationFileAsOneCommaSeparatedValueCountsWordByWord() {
+        OptOutKeywords fromFile = new OptOutKeywords(new String[] {"STOP, END,ОТПИСКА"}, new String[] {"START"});
+
+        assertEquals(Optional.of(false), fromFile.consent(null, "end"));
+        assertEquals(Optional.of(false), fromFile.consent(null, "отписка"));
+        assertEquals(Optional.empty(), fromFile.consent(null, "stop, end"));
+    }
+
+    @Test
     void twiliosAdvancedOptOutDecidesWhenItSpeaks() {
         assertEquals(Optional.of(false), keywords.consent("STOP", "Halt"), "a custom keyword Twilio knows");
         assertEquals(Optional.of(true), keywords.consent("START", "again"));
