@@ -166,7 +166,11 @@ public class AdminSurfaceGuard implements Preprocessor {
         if (attempt.accepted().isPresent()) {
             return attempt.accepted().get();
         }
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Seamline\", charset=\"UTF-8\"");
+        // A page's own scripts (fetch, EventSource: Sec-Fetch-Dest "empty") get no Basic challenge, which would pop the
+        // browser's password dialog over the console's sign-in form; scripts and address-bar visits still get it.
+        if (!"empty".equals(request.getHeader("Sec-Fetch-Dest"))) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Seamline\", charset=\"UTF-8\"");
+        }
         refuse(request, response, 401, "unauthorized",
                 "credentials are required: HTTP Basic, an API token (Bearer) or a signed-in session");
         return null;
