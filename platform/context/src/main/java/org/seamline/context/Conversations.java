@@ -13,9 +13,14 @@ public interface Conversations {
 
     Optional<Conversation> conversation(String id) throws SQLException;
 
+    /** One page, most recent first, with the total for the same filters. */
+    Page<Conversation> conversations(ConversationQuery query, int offset, int limit) throws SQLException;
+
     /** One page, most recent first, with the total for the same filters; each filter may be null. */
-    Page<Conversation> conversations(String customerId, ConversationStatus status, String channel, int offset, int limit)
-            throws SQLException;
+    default Page<Conversation> conversations(String customerId, ConversationStatus status, String channel, int offset,
+                                             int limit) throws SQLException {
+        return conversations(new ConversationQuery(customerId, status, channel, null, false), offset, limit);
+    }
 
     /**
      * Changes status, assignee or variables; {@code actor} goes on the timeline with a status or assignee change.

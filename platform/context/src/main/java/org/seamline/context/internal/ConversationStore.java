@@ -21,6 +21,7 @@ import org.seamline.api.message.InboundMessage;
 import org.seamline.api.message.MessageMetadata;
 import org.seamline.context.Conversation;
 import org.seamline.context.ConversationChange;
+import org.seamline.context.ConversationQuery;
 import org.seamline.context.ConversationStatus;
 import org.seamline.store.Page;
 
@@ -253,10 +254,10 @@ final class ConversationStore {
     }
 
     /** One page of the canonical conversations of the given customers (all customers when null), most recent first. */
-    Page<Conversation> conversations(Connection c, List<String> customerMembers, ConversationStatus status, String channel,
-                                     int offset, int limit) throws SQLException {
+    Page<Conversation> conversations(Connection c, List<String> customerMembers, ConversationQuery query, int offset,
+                                     int limit) throws SQLException {
         List<String> parameters = new ArrayList<>();
-        String where = where(customerMembers, status, channel, parameters);
+        String where = where(customerMembers, query, parameters);
         long total;
         try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM conversation" + where)) {
             SqlLists.bind(q, 1, parameters);
@@ -285,7 +286,8 @@ final class ConversationStore {
         List<String> parameters = new ArrayList<>();
         List<Conversation> conversations = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM conversation"
-                + where(customerMembers, null, null, parameters) + " ORDER BY last_message_at DESC, id")) {
+                + where(customerMembers, new ConversationQuery(null, null, null, null, false), parameters)
+                + " ORDER BY last_message_at DESC, id")) {
             SqlLists.bind(q, 1, parameters);
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
@@ -297,20 +299,27 @@ final class ConversationStore {
     }
 
     /** The WHERE clause of a listing; its values are added to {@code parameters}. */
-    private static String where(List<String> customerMembers, ConversationStatus status, String channel,
-                                List<String> parameters) {
+    /** The query's filters; the customer's as {@code customerMembers}, the ids merged into it included. */
+    private static String where(List<String> customerMembers, ConversationQuery query, List<String> parameters) {
         StringBuilder where = new StringBuilder(" WHERE merged_into IS NULL");
         if (customerMembers != null) {
             where.append(" AND customer_id IN (").append(SqlLists.placeholders(customerMembers.size())).append(')');
             parameters.addAll(customerMembers);
         }
-        if (status != null) {
+        if (query.status() != null) {
             where.append(" AND status = ?");
-            parameters.add(status.name());
+            parameters.add(query.status().name());
         }
-        if (channel != null) {
+        if (query.channel() != null) {
             where.append(" AND channel = ?");
-            parameters.add(channel);
+            parameters.add(query.channel());
+        }
+        if (query.assignee() != null) {
+            where.append(" AND assignee = ?");
+            parameters.add(query.assignee());
+        }
+        if (query.unassigned()) {
+            where.append(" AND assignee IS NULL");
         }
         return where.toString();
     }

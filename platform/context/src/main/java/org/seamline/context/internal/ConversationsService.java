@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.seamline.context.ContextEvents;
 import org.seamline.context.Conversation;
 import org.seamline.context.ConversationChange;
+import org.seamline.context.ConversationQuery;
 import org.seamline.context.ConversationStatus;
 import org.seamline.context.Conversations;
 import org.seamline.context.InteractionEvent;
@@ -94,11 +95,11 @@ public class ConversationsService implements Conversations {
     }
 
     @Override
-    public Page<Conversation> conversations(String customerId, ConversationStatus status, String channel, int offset, int limit)
-            throws SQLException {
-        if (channel != null) {
-            channelKind(channel);
+    public Page<Conversation> conversations(ConversationQuery query, int offset, int limit) throws SQLException {
+        if (query.channel() != null) {
+            channelKind(query.channel());
         }
+        String customerId = query.customerId();
         try (Connection c = database.dataSource().getConnection()) {
             List<String> members = null;
             if (customerId != null) {
@@ -108,7 +109,7 @@ public class ConversationsService implements Conversations {
                 }
                 members = customers.members(c, canonical.get());
             }
-            return conversations.conversations(c, members, status, channel, offset, limit);
+            return conversations.conversations(c, members, query, offset, limit);
         }
     }
 
