@@ -9,7 +9,12 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface DeadLetters {
 
     /** Failed replies, oldest first. */
-    List<FailedReply> failedReplies(int limit) throws SQLException;
+    default List<FailedReply> failedReplies(int limit) throws SQLException {
+        return failedReplies(0, limit);
+    }
+
+    /** One page of the failed replies, oldest first. */
+    List<FailedReply> failedReplies(int offset, int limit) throws SQLException;
 
     /**
      * Queues a failed reply again with fresh attempts and the same idempotency key, so a receiver that got an earlier

@@ -62,7 +62,12 @@ public interface InboxStore {
     void markFailed(String interactionId, String reason) throws SQLException;
 
     /** Messages set aside by {@link #markFailed}, oldest first. */
-    List<SetAside> setAside(int limit) throws SQLException;
+    default List<SetAside> setAside(int limit) throws SQLException {
+        return setAside(0, limit);
+    }
+
+    /** One page of the messages set aside by {@link #markFailed}, oldest first. */
+    List<SetAside> setAside(int offset, int limit) throws SQLException;
 
     /**
      * Puts a set-aside message back on the work list (after the cause was fixed). False when the message is not set

@@ -28,8 +28,8 @@ public class DeadLettersService implements DeadLetters {
     }
 
     @Override
-    public List<FailedReply> failedReplies(int limit) throws SQLException {
-        return database.read(c -> outbox.failed(c, limit));
+    public List<FailedReply> failedReplies(int offset, int limit) throws SQLException {
+        return database.read(c -> outbox.failed(c, offset, limit));
     }
 
     @Override

@@ -58,13 +58,14 @@ final class OutboxStore {
         }
     }
 
-    /** Replies that failed for good, oldest first. */
-    List<FailedReply> failed(Connection c, int limit) throws SQLException {
+    /** Replies that failed for good, oldest first (then by id, so pages never overlap). */
+    List<FailedReply> failed(Connection c, int offset, int limit) throws SQLException {
         List<FailedReply> failed = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT id, conversation_id, customer_id, channel, instance, attempts, "
-                + "last_error, created_at FROM outbox_message WHERE status = ? ORDER BY created_at LIMIT ?")) {
+                + "last_error, created_at FROM outbox_message WHERE status = ? ORDER BY created_at, id LIMIT ? OFFSET ?")) {
             q.setString(1, DeliveryStatus.FAILED.name());
             q.setInt(2, limit);
+            q.setInt(3, offset);
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
                     failed.add(new FailedReply(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),

@@ -42,7 +42,8 @@ public final class RequestBodies {
         }
     }
 
-    static byte[] read(InputStream in, int maxBytes) throws IOException {
+    /** A body already handed over as a stream (Jakarta REST readers), read the same bounded way. */
+    public static byte[] read(InputStream in, int maxBytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, CHUNK));
         byte[] buffer = new byte[CHUNK];
         int total = 0;

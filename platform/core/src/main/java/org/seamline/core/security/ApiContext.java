@@ -15,9 +15,11 @@ import org.seamline.core.users.Principal;
  * The servlet context of the REST API at {@code /api/v1}. The platform's guard (a whiteboard preprocessor that sees
  * every request first) authenticates the caller and holds it to its role; this context admits only requests the guard
  * authenticated, plus the browser's sign-in ({@code POST /session}), and makes the caller's user name the request's
- * remote user. REST servlets join it with {@code @HttpWhiteboardContextSelect(ApiContext.SELECT)}.
+ * remote user. Servlets join it with {@code @HttpWhiteboardContextSelect(ApiContext.SELECT)}. The REST resources are
+ * served beside it, at the same path, from the Jakarta REST whiteboard's own context (its caller filter does the
+ * same there); the ranking makes the HTTP runtime look here first, so {@code /session} is not taken for a resource.
  */
-@Component(service = ServletContextHelper.class, scope = ServiceScope.BUNDLE)
+@Component(service = ServletContextHelper.class, scope = ServiceScope.BUNDLE, property = "service.ranking:Integer=100")
 @HttpWhiteboardContext(name = ApiContext.NAME, path = ApiContext.PATH)
 public class ApiContext extends ServletContextHelper {
 

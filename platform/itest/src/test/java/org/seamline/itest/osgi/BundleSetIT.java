@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -50,6 +51,8 @@ import org.seamline.api.message.Identifier;
 import org.seamline.api.message.InboundMessage;
 import org.seamline.api.message.Party;
 import org.seamline.context.ContextEvents;
+import org.seamline.core.users.Role;
+import org.seamline.core.users.Users;
 import org.osgi.framework.Constants;
 import org.seamline.launcher.FrameworkProperties;
 
@@ -99,7 +102,9 @@ public class BundleSetIT {
             for (Path level : levels.filter(d -> d.getFileName().toString().matches("\\d+")).sorted().toList()) {
                 try (Stream<Path> jars = Files.list(level)) {
                     for (Path jar : jars.sorted().toList()) {
-                        options.add(bundle(jar.toUri().toString()).startLevel(Integer.parseInt(level.getFileName().toString())).start());
+                        // A fragment (the Jakarta REST whiteboard's SSE part) is attached to its host, never started.
+                        options.add(bundle(jar.toUri().toString()).startLevel(Integer.parseInt(level.getFileName().toString()))
+                                .start(!isFragment(jar)));
                     }
                 }
             }
@@ -221,6 +226,74 @@ public class BundleSetIT {
         }
     }
 
+    /**
+     * An unexpected failure inside a resource (here one the test registers on the whiteboard, since the platform's own
+     * resources offer no input that breaks them) is answered as the JSON error, with an incident id and without a
+     * stack trace, the exception's class or its message.
+     */
+    @Test
+    public void anUnexpectedErrorInAResourceIsAnsweredAsJsonWithoutAStackTrace() throws Exception {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("osgi.jakartars.resource", Boolean.TRUE);
+        properties.put("osgi.jakartars.name", "it.failing");
+        awaitTrue("the users service is registered", 20_000, () -> context.getServiceReference(Users.class) != null);
+        Users users = context.getService(context.getServiceReference(Users.class));
+        if (users.find("it-admin").isEmpty()) {
+            users.create("it-admin", "it-admin-password-1", Role.ADMIN, List.of(), "it");
+        }
+        ServiceRegistration<Object> resource = context.registerService(Object.class, new FailingResource(), properties);
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + System.getProperty(PORT)
+                            + "/api/v1/it-failure"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            "it-admin:it-admin-password-1".getBytes(StandardCharsets.UTF_8))).GET().build();
+            List<HttpResponse<String>> answer = new ArrayList<>();
+            try {
+                awaitTrue("the resource is served", 20_000, () -> {
+                    answer.clear();
+                    answer.add(send(request));
+                    return answer.get(0) != null && answer.get(0).statusCode() == 500;
+                });
+            } catch (AssertionError e) {
+                HttpResponse<String> last = answer.isEmpty() ? null : answer.get(0);
+                throw new AssertionError(e.getMessage() + "; last answer " + (last == null ? "none"
+                        : last.statusCode() + " " + last.body()), e);
+            }
+            HttpResponse<String> failed = answer.get(0);
+            assertEquals("application/json", failed.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            assertTrue(failed.body(), failed.body().startsWith("{\"error\":\"internal_error\",\"message\":\""));
+            assertTrue(failed.body(), failed.body().contains("incident"));
+            for (String leak : List.of("IllegalStateException", FailingResource.SECRET, "\tat ", "org.seamline", "jersey")) {
+                assertFalse("no " + leak + " in " + failed.body(), failed.body().contains(leak));
+            }
+        } finally {
+            resource.unregister();
+        }
+    }
+
+    /** A resource that fails the way a bug would. */
+    @jakarta.ws.rs.Path("it-failure")
+    public static class FailingResource {
+
+        static final String SECRET = "db-password-in-a-message";
+
+        @jakarta.ws.rs.GET
+        public String fail() {
+            throw new IllegalStateException("unexpected: " + SECRET);
+        }
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void awaitTrue(String what, long millis, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         while (!condition.getAsBoolean()) {
@@ -228,6 +301,12 @@ public class BundleSetIT {
                 throw new AssertionError("not within " + millis + " ms: " + what);
             }
             Thread.sleep(50);
+        }
+    }
+
+    private static boolean isFragment(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest() != null && file.getManifest().getMainAttributes().getValue(Constants.FRAGMENT_HOST) != null;
         }
     }
 

@@ -408,12 +408,13 @@ public class JdbcInboxStore implements InboxStore {
     }
 
     @Override
-    public List<SetAside> setAside(int limit) throws SQLException {
+    public List<SetAside> setAside(int offset, int limit) throws SQLException {
         List<SetAside> items = new ArrayList<>();
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + ", processing_error FROM inbox_message "
-                     + "WHERE processing_error IS NOT NULL ORDER BY seq LIMIT ?")) {
+                     + "WHERE processing_error IS NOT NULL ORDER BY seq LIMIT ? OFFSET ?")) {
             query.setInt(1, limit);
+            query.setInt(2, offset);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     Optional<Interaction> message;

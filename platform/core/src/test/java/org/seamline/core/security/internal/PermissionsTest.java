@@ -67,4 +67,13 @@ class PermissionsTest {
         assertEquals(Role.ADMIN, Permissions.required("POST", "/api/v1/something-new"));
         assertEquals(Role.ADMIN, Permissions.required("POST", "/api/v1/usersx"), "a prefix is a whole path segment");
     }
+
+    @Test
+    void deployingStoppingStartingAndRemovingPluginsIsTheAdminsAlone() {
+        for (String[] change : new String[][] {{"POST", "/api/v1/plugins"}, {"POST", "/api/v1/plugins/org.seamline.channel.sms/stop"},
+                {"POST", "/api/v1/plugins/org.seamline.channel.sms/start"}, {"DELETE", "/api/v1/plugins/org.seamline.channel.sms"}}) {
+            assertEquals(Role.ADMIN, Permissions.required(change[0], change[1]), change[0] + " " + change[1]);
+        }
+        assertEquals(Role.VIEWER, Permissions.required("GET", "/api/v1/plugins/org.seamline.channel.sms"));
+    }
 }

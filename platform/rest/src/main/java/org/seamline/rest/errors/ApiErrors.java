@@ -1,0 +1,24 @@
+package org.seamline.rest.errors;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The one shape of every error answer: {@code {"error": code, "message": text}}, JSON, never cached. */
+public final class ApiErrors {
+
+    private ApiErrors() {
+    }
+
+    public static Response.ResponseBuilder answer(int status, String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").entity(body);
+    }
+
+    public static Response of(int status, String code, String message) {
+        return answer(status, code, message).build();
+    }
+}
