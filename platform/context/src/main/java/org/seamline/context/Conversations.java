@@ -37,13 +37,6 @@ public interface Conversations {
     /** A conversation's entries (its merged conversations' too), oldest first. */
     Page<TimelineEntry> messages(String conversationId, int offset, int limit) throws SQLException;
 
-    /**
-     * The {@link TimelineEntry#sequence() sequence} of the conversation's latest reply, its merged conversations'
-     * included; 0 when nobody has replied, empty for an unknown conversation. An agent's screen compares it with the
-     * latest reply it shows, to warn before sending when a colleague answered meanwhile.
-     */
-    Optional<Long> latestReply(String conversationId) throws SQLException;
-
     /** Everything recorded for a customer (and the customers merged into it), oldest first. */
     Page<TimelineEntry> timeline(String customerId, int offset, int limit) throws SQLException;
 

@@ -121,15 +121,6 @@ public class ConversationsService implements Conversations {
     }
 
     @Override
-    public Optional<Long> latestReply(String conversationId) throws SQLException {
-        try (Connection c = database.dataSource().getConnection()) {
-            Optional<String> canonical = conversations.canonical(c, conversationId);
-            return canonical.isEmpty() ? Optional.empty()
-                    : Optional.of(timeline.latestReply(c, conversations.members(c, canonical.get())));
-        }
-    }
-
-    @Override
     public Page<TimelineEntry> timeline(String customerId, int offset, int limit) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             return entries(c, "customer_id", customers.canonical(c, customerId), customers::members, offset, limit);

@@ -159,18 +159,6 @@ final class TimelineStore {
         }
     }
 
-    /** The sequence of the latest reply (outbound message) in these conversations; 0 when there is none. */
-    long latestReply(Connection c, List<String> conversationIds) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT MAX(seq) FROM timeline_entry WHERE conversation_id IN ("
-                + SqlLists.placeholders(conversationIds.size()) + ") AND kind = 'message' AND direction = 'out'")) {
-            SqlLists.bind(q, 1, conversationIds);
-            try (ResultSet r = q.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
-    }
-
     /** Entries whose {@code column} (customer_id or conversation_id) is one of {@code ids}, oldest first. */
     Page<TimelineEntry> entries(Connection c, String column, List<String> ids, int offset, int limit) throws SQLException {
         String where = " FROM timeline_entry WHERE " + column + " IN (" + SqlLists.placeholders(ids.size()) + ")";
