@@ -26,6 +26,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.seamline.context.ConsentPurpose;
 import org.seamline.context.Conversation;
 import org.seamline.context.ConversationChange;
+import org.seamline.context.ConversationQuery;
 import org.seamline.context.ConversationStatus;
 import org.seamline.context.Conversations;
 import org.seamline.context.QueuedReply;
@@ -62,11 +63,16 @@ public class ConversationsResource {
 
     @GET
     public Map<String, Object> list(@QueryParam("customerId") String customerId, @QueryParam("status") String status,
-            @QueryParam("channel") String channel, @QueryParam("offset") String offset, @QueryParam("limit") String limit)
-            throws SQLException {
+            @QueryParam("channel") String channel, @QueryParam("assignee") String assignee,
+            @QueryParam("unassigned") String unassigned, @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit) throws SQLException {
         Paging paging = Paging.of(offset, limit);
-        return PageBody.of(conversations.conversations(blankToNull(customerId), status(status), blankToNull(channel),
-                paging.offset(), paging.limit()));
+        boolean nobody = unassigned != null && unassigned.strip().equalsIgnoreCase("true");
+        if (nobody && blankToNull(assignee) != null) {
+            throw ApiException.badRequest("ask for one assignee or for unassigned conversations, not both");
+        }
+        return PageBody.of(conversations.conversations(new ConversationQuery(blankToNull(customerId), status(status),
+                blankToNull(channel), blankToNull(assignee), nobody), paging.offset(), paging.limit()));
     }
 
     @GET

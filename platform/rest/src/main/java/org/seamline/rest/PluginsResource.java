@@ -11,19 +11,25 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.seamline.core.audit.AdminAudit;
 import org.seamline.core.plugins.PluginException;
 import org.seamline.core.plugins.PluginInfo;
 import org.seamline.core.plugins.PluginRegistry;
 import org.seamline.rest.errors.ApiException;
+import org.seamline.rest.runtime.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/v1/plugins}: every deployed plugin with kind, version, state, health and instances; an upload
@@ -40,11 +46,15 @@ public class PluginsResource {
     /** Plugin jars are small (the largest shipped is under 1 MB); the bound keeps a hostile upload off the disk. */
     static final long MAX_UPLOAD_BYTES = 32L * 1024 * 1024;
 
+    private static final Logger LOG = LoggerFactory.getLogger(PluginsResource.class);
+
     private final PluginRegistry registry;
+    private final AdminAudit audit;
 
     @Activate
-    public PluginsResource(@Reference PluginRegistry registry) {
+    public PluginsResource(@Reference PluginRegistry registry, @Reference AdminAudit audit) {
         this.registry = registry;
+        this.audit = audit;
     }
 
     @GET
@@ -61,11 +71,14 @@ public class PluginsResource {
     /** 201 with the plugin once installed (its state says whether it started). */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@Context HttpHeaders headers, InputStream body) throws IOException, PluginException {
+    public Response upload(@Context HttpHeaders headers, InputStream body, @Context SecurityContext caller)
+            throws IOException, PluginException {
         java.nio.file.Path jar = Files.createTempFile("seamline-plugin-", ".upload");
         try {
             FormFile.copy(headers, body, "file", MAX_UPLOAD_BYTES, jar);
-            return Response.status(201).entity(registry.deploy(jar)).build();
+            PluginInfo deployed = registry.deploy(jar);
+            record(caller, "plugin.deployed", deployed.id(), "version " + deployed.version() + ", " + deployed.state());
+            return Response.status(201).entity(deployed).build();
         } finally {
             Files.deleteIfExists(jar); // moved into deploy/ unless refused
         }
@@ -73,23 +86,37 @@ public class PluginsResource {
 
     @POST
     @Path("{id}/stop")
-    public PluginInfo stop(@PathParam("id") String id) throws PluginException {
-        return registry.stop(id).orElseThrow(() -> notFound(id));
+    public PluginInfo stop(@PathParam("id") String id, @Context SecurityContext caller) throws PluginException {
+        PluginInfo stopped = registry.stop(id).orElseThrow(() -> notFound(id));
+        record(caller, "plugin.stopped", id, null);
+        return stopped;
     }
 
     @POST
     @Path("{id}/start")
-    public PluginInfo start(@PathParam("id") String id) throws PluginException {
-        return registry.start(id).orElseThrow(() -> notFound(id));
+    public PluginInfo start(@PathParam("id") String id, @Context SecurityContext caller) throws PluginException {
+        PluginInfo started = registry.start(id).orElseThrow(() -> notFound(id));
+        record(caller, "plugin.started", id, null);
+        return started;
     }
 
     @DELETE
     @Path("{id}")
-    public Response remove(@PathParam("id") String id) throws IOException, PluginException {
+    public Response remove(@PathParam("id") String id, @Context SecurityContext caller) throws IOException, PluginException {
         if (!registry.remove(id)) {
             throw notFound(id);
         }
+        record(caller, "plugin.removed", id, null);
         return Response.noContent().build();
+    }
+
+    /** The action took effect; if the store is down only its audit row is missing, and the log says so. */
+    private void record(SecurityContext caller, String action, String id, String details) {
+        try {
+            audit.record(Caller.name(caller), action, id, details);
+        } catch (SQLException e) {
+            LOG.warn("{} {} by {} is not in the audit trail: the store is unavailable", action, id, Caller.name(caller));
+        }
     }
 
     private static ApiException notFound(String id) {

@@ -38,6 +38,8 @@ final class Permissions {
             new Rule("/api/v1/users", true, Role.SUPERVISOR),
             new Rule("/api/v1/users", false, Role.ADMIN),
             new Rule("/api/v1/plugins", false, Role.ADMIN),
+            new Rule("/api/v1/settings", true, Role.ADMIN),
+            new Rule("/api/v1/audit", true, Role.ADMIN),
             new Rule("/api/v1/dead-letters", false, Role.SUPERVISOR),
             new Rule("/api/v1/conversations", false, Role.AGENT),
             new Rule("/api/v1/customers", false, Role.AGENT),

@@ -56,6 +56,10 @@ class PermissionsTest {
         assertFalse(Permissions.allows(Role.SUPERVISOR, "PATCH", "/api/v1/users/ann"));
         assertFalse(Permissions.allows(Role.SUPERVISOR, "POST", "/api/v1/tokens"));
         assertFalse(Permissions.allows(Role.SUPERVISOR, "POST", "/api/v1/plugins"));
+        assertFalse(Permissions.allows(Role.SUPERVISOR, "GET", "/api/v1/settings/org.seamline.channel.sms"),
+                "instance settings and the audit trail are the admin's");
+        assertFalse(Permissions.allows(Role.SUPERVISOR, "GET", "/api/v1/audit"));
+        assertTrue(Permissions.allows(Role.VIEWER, "GET", "/api/v1/figures"), "the live figures are for everyone to read");
     }
 
     @Test
