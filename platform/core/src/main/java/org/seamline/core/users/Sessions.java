@@ -20,5 +20,11 @@ public interface Sessions {
     /** The signed-in user's principal for a cookie's value; empty when unknown or expired. */
     Optional<Principal> find(String cookieValue) throws SQLException;
 
+    /**
+     * As {@link #find}, but not counted as the user's activity: for re-checking a long-lived request (a live event
+     * stream), which must not keep an idle session alive.
+     */
+    Optional<Principal> check(String cookieValue) throws SQLException;
+
     void close(String cookieValue) throws SQLException;
 }

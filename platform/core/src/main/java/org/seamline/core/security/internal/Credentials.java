@@ -45,8 +45,8 @@ public class Credentials {
     LoginThrottle.Attempt<Principal> of(HttpServletRequest request, String where) throws SQLException {
         String authorization = request.getHeader("Authorization");
         String address = request.getRemoteAddr();
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            String token = authorization.substring(7).strip();
+        String token = bearerToken(authorization);
+        if (token != null) {
             return throttle.attempt(TOKEN_USER, address, where, () -> tokens.authenticate(token));
         }
         if (authorization != null) {
@@ -57,6 +57,12 @@ public class Credentials {
         }
         String cookie = SessionCookie.valueIn(request);
         return new LoginThrottle.Attempt<>(cookie == null ? Optional.empty() : sessions.find(cookie), Optional.empty());
+    }
+
+    /** The token of {@code Authorization: Bearer …}, or null for any other (or no) scheme. */
+    static String bearerToken(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip() : null;
     }
 
     /** The browser's sign-in: the user, if the password is right and neither the account nor the address is throttled. */

@@ -33,6 +33,9 @@ final class Permissions {
             new Rule("/system/console", false, Role.ADMIN),
             new Rule("/api/v1/session", true, Role.VIEWER),
             new Rule("/api/v1/session", false, Role.VIEWER),
+            new Rule("/api/v1/events", true, Role.VIEWER),
+            // Announcing that one views or types in a conversation stores nothing; every signed-in role may.
+            new Rule("/api/v1/presence", false, Role.VIEWER),
             new Rule("/api/v1/tokens", true, Role.ADMIN),
             new Rule("/api/v1/tokens", false, Role.ADMIN),
             new Rule("/api/v1/users", true, Role.SUPERVISOR),

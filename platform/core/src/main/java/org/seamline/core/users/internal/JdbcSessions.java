@@ -74,6 +74,15 @@ public class JdbcSessions implements Sessions {
 
     @Override
     public Optional<Principal> find(String cookieValue) throws SQLException {
+        return find(cookieValue, true);
+    }
+
+    @Override
+    public Optional<Principal> check(String cookieValue) throws SQLException {
+        return find(cookieValue, false);
+    }
+
+    private Optional<Principal> find(String cookieValue, boolean activity) throws SQLException {
         if (cookieValue == null || cookieValue.length() > 200) {
             return Optional.empty();
         }
@@ -94,7 +103,7 @@ public class JdbcSessions implements Sessions {
                         delete(c, hash);
                         return Optional.empty();
                     }
-                    if (lastSeen.plus(TOUCH_RESOLUTION).isBefore(now)) {
+                    if (activity && lastSeen.plus(TOUCH_RESOLUTION).isBefore(now)) {
                         touch(c, hash, now);
                     }
                     return Optional.of(new Principal(r.getString(4), Role.of(r.getString(5)), Principal.Via.SESSION, r.getString(1)));

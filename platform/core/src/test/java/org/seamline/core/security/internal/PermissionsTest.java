@@ -26,6 +26,16 @@ class PermissionsTest {
     }
 
     @Test
+    void everyRoleFollowsTheLiveEventsAndAnnouncesItsPresence() {
+        for (Role role : Role.values()) {
+            assertTrue(Permissions.allows(role, "GET", "/api/v1/events"), role::id);
+            assertTrue(Permissions.allows(role, "POST", "/api/v1/presence"), role::id);
+        }
+        assertFalse(Permissions.allows(Role.SUPERVISOR, "POST", "/api/v1/events"), "the stream is read, never written");
+        assertFalse(Permissions.allows(Role.VIEWER, "POST", "/api/v1/presence-anything"));
+    }
+
+    @Test
     void anAgentWorksConversationsAndCustomersButNotPluginsDeadLettersUsersOrTokens() {
         assertTrue(Permissions.allows(Role.AGENT, "POST", "/api/v1/conversations/c-1/messages"));
         assertTrue(Permissions.allows(Role.AGENT, "POST", "/api/v1/conversations/c-1/notes"));

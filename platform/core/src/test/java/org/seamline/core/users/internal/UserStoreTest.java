@@ -169,6 +169,16 @@ class UserStoreTest {
         clock.advance(Duration.ofMinutes(31));
         assertTrue(sessions.find(opened.cookieValue()).isEmpty(), "idle expiry");
 
+        // a live stream's re-checks see the session but never keep it alive
+        Sessions.Opened watched = sessions.open(ann);
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofMinutes(9));
+            assertEquals("ann", sessions.check(watched.cookieValue()).orElseThrow().username());
+        }
+        clock.advance(Duration.ofMinutes(4));
+        assertTrue(sessions.check(watched.cookieValue()).isEmpty(), "idle expiry, however often re-checked");
+        assertTrue(sessions.find(watched.cookieValue()).isEmpty());
+
         Sessions.Opened busy = sessions.open(ann);
         for (int i = 0; i < 12 * 3 - 1; i++) {
             clock.advance(Duration.ofMinutes(20));
