@@ -45,7 +45,8 @@ class FilePluginSettingsTest {
     void setUp() {
         List<AttributeDefinition> attributes = List.of(
                 new Attribute("accountSid", AttributeDefinition.STRING, 0, null, null),
-                new Attribute("authToken", AttributeDefinition.PASSWORD, 0, null, null),
+                // Felix metatype answers an empty array, not null, when an attribute has no options.
+                new Attribute("authToken", AttributeDefinition.PASSWORD, 0, null, new String[0]),
                 new Attribute("sendTimeoutMillis", AttributeDefinition.INTEGER, 0, new String[] {"10000"}, null),
                 new Attribute("mode", AttributeDefinition.STRING, 0, new String[] {"live"}, new String[] {"live", "test"}),
                 new Attribute("stopKeywords", AttributeDefinition.STRING, Integer.MAX_VALUE, new String[] {"STOP"}, null));
