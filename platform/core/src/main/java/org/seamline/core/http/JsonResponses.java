@@ -1,5 +1,6 @@
 package org.seamline.core.http;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -25,6 +26,19 @@ public final class JsonResponses {
      */
     public static void tooLarge(HttpServletResponse response, PayloadTooLargeException e) throws IOException {
         error(response, 413, "payload_too_large", e.getMessage());
+    }
+
+    /**
+     * Answers 415 unless the request says its body is JSON; true when it did. A servlet that takes JSON checks this
+     * first, so a form post (what a cross-site page can send without asking) is never read as JSON.
+     */
+    public static boolean refusedUnlessJson(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String type = request.getContentType();
+        if (type != null && type.split(";", 2)[0].strip().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        error(response, 415, "unsupported_media_type", "the body must be sent as Content-Type: application/json");
+        return true;
     }
 
     public static void error(HttpServletResponse response, int status, String code, String message) throws IOException {

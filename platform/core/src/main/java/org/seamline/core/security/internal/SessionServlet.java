@@ -55,9 +55,7 @@ public class SessionServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String type = request.getContentType();
-        if (type == null || !type.split(";", 2)[0].strip().equalsIgnoreCase("application/json")) {
-            JsonResponses.error(response, 415, "unsupported_media_type", "the body must be sent as Content-Type: application/json");
+        if (JsonResponses.refusedUnlessJson(request, response)) {
             return;
         }
         try {
