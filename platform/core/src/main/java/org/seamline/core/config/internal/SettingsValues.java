@@ -79,7 +79,9 @@ final class SettingsValues {
             if (value.contains("\n") || value.contains("\r")) {
                 return "must be on one line";
             }
-            if (a.getOptionValues() != null && !Arrays.asList(a.getOptionValues()).contains(value)) {
+            // Felix's metatype answers an empty array, not null, for an attribute without options.
+            if (a.getOptionValues() != null && a.getOptionValues().length > 0
+                    && !Arrays.asList(a.getOptionValues()).contains(value)) {
                 return "must be one of " + String.join(", ", a.getOptionValues());
             }
             String typeError = typeError(a.getType(), value);

@@ -44,7 +44,8 @@ class FilePluginSettingsTest {
     @BeforeEach
     void setUp() {
         List<AttributeDefinition> attributes = List.of(
-                new Attribute("accountSid", AttributeDefinition.STRING, 0, null, null),
+                // No options as Felix's metatype gives them: an empty array, which allows any value.
+                new Attribute("accountSid", AttributeDefinition.STRING, 0, null, new String[0]),
                 new Attribute("authToken", AttributeDefinition.PASSWORD, 0, null, null),
                 new Attribute("sendTimeoutMillis", AttributeDefinition.INTEGER, 0, new String[] {"10000"}, null),
                 new Attribute("mode", AttributeDefinition.STRING, 0, new String[] {"live"}, new String[] {"live", "test"}),
