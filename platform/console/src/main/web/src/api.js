@@ -6,8 +6,10 @@ let csrfToken = null;
 let onSignedOut = () => {};
 
 export class ApiError extends Error {
-  constructor(status, code, message, retryAfter) {
+  constructor(status, code, message, retryAfter, body = null) {
     super(message);
+    /** The whole error answer, for the fields some carry (422 invalid_settings: setting → message). */
+    this.body = body;
     this.status = status;
     this.code = code;
     this.retryAfter = retryAfter;
@@ -57,7 +59,7 @@ export async function api(method, path, body, { signIn = false, headers: extra =
   }
   if (!response.ok) {
     const retryAfter = Number(response.headers.get('Retry-After')) || null;
-    const error = new ApiError(response.status, json?.error ?? `http_${response.status}`, json?.message ?? null, retryAfter);
+    const error = new ApiError(response.status, json?.error ?? `http_${response.status}`, json?.message ?? null, retryAfter, json);
     if (response.status === 401 && !signIn) {
       onSignedOut();
     }

@@ -14,9 +14,15 @@ import { Health } from './admin/Health.jsx';
 import { Users } from './admin/Users.jsx';
 import { Tokens } from './admin/Tokens.jsx';
 import { DeadLetters } from './admin/DeadLetters.jsx';
+import { Settings } from './admin/Settings.jsx';
+import { Figures } from './admin/Figures.jsx';
+import { Audit } from './admin/Audit.jsx';
 
 const ADMIN_SCREENS = {
   plugins: { label: 'nav.plugins', role: 'admin', Screen: Plugins },
+  settings: { label: 'nav.settings', role: 'admin', Screen: Settings },
+  figures: { label: 'nav.figures', role: 'admin', Screen: Figures },
+  audit: { label: 'nav.audit', role: 'admin', Screen: Audit },
   health: { label: 'nav.health', role: 'admin', Screen: Health },
   users: { label: 'nav.users', role: 'supervisor', Screen: Users },
   tokens: { label: 'nav.tokens', role: 'admin', Screen: Tokens },
@@ -96,7 +102,7 @@ function Section({ me, section, rest, params }) {
   if (section === 'admin') {
     // Hidden from the navigation for lesser roles; reached anyway, the API's 403 is what they see.
     const screen = ADMIN_SCREENS[rest[0]] ?? ADMIN_SCREENS.plugins;
-    return <screen.Screen me={me} />;
+    return <screen.Screen me={me} params={params} />;
   }
   return <Workspace me={me} conversationId={rest[0] ?? null} />;
 }

@@ -2,25 +2,20 @@
 import { enc, get, query } from './api.js';
 
 export const PAGE = 50;
-/** The most the API gives in one page; the assignee filters look this far back. */
-export const MAX_PAGE = 500;
 export const STATUSES = ['OPEN', 'PENDING', 'SNOOZED', 'RESOLVED'];
 export const CHANNELS = ['api', 'email', 'sms', 'whatsapp', 'voice'];
 
-/**
- * A page of the inbox. The API filters by status and channel; it has no assignee filter yet, so "mine" and
- * "unassigned" are picked from its newest MAX_PAGE conversations here (the screen says so).
- */
+/** A page of the inbox: the API filters by status, channel and assignee ("mine") or none ("unassigned"). */
 export async function inbox({ who, status, channel, username, limit }) {
-  const byAssignee = who !== 'all';
-  const page = await get(`/conversations${query({ status: status.toLowerCase(), channel, offset: 0, limit: byAssignee ? MAX_PAGE : limit })}`);
-  let items = page.items;
-  if (who === 'mine') {
-    items = items.filter((c) => c.assignee === username);
-  } else if (who === 'unassigned') {
-    items = items.filter((c) => !c.assignee);
-  }
-  return { items: sortByActivity(items), total: byAssignee ? items.length : page.total, capped: byAssignee && page.total > MAX_PAGE };
+  const page = await get(`/conversations${query({
+    status: status.toLowerCase(),
+    channel,
+    assignee: who === 'mine' ? username : undefined,
+    unassigned: who === 'unassigned' ? 'true' : undefined,
+    offset: 0,
+    limit,
+  })}`);
+  return { items: sortByActivity(page.items), total: page.total };
 }
 
 export function sortByActivity(items) {

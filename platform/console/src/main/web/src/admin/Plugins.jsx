@@ -1,6 +1,7 @@
 import { useRef } from 'preact/hooks';
 import { api, enc, get, post, del } from '../api.js';
 import { t } from '../i18n.js';
+import { href } from '../router.js';
 import { ErrorBox, Loading, Notice, useAction, useLoad } from '../ui.jsx';
 
 /** Deployed plugins with their instances; admins deploy (multipart upload), stop, start and remove them. */
@@ -64,6 +65,7 @@ export function Plugins() {
                   </ul>
                 </td>
                 <td class="actions">
+                  <a href={`${href('admin', 'settings')}?plugin=${enc(p.id)}`}>{t('plugins.settings')}</a>
                   {p.state === 'ACTIVE'
                     ? <button type="button" disabled={action.busy} onClick={() => act(() => post(`/plugins/${enc(p.id)}/stop`))}>{t('plugins.stop')}</button>
                     : <button type="button" disabled={action.busy} onClick={() => act(() => post(`/plugins/${enc(p.id)}/start`))}>{t('plugins.start')}</button>}

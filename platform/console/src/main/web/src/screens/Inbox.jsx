@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { enc, get } from '../api.js';
-import { CHANNELS, PAGE, MAX_PAGE, STATUSES, inbox, matches, sortByActivity } from '../conversations.js';
+import { CHANNELS, PAGE, STATUSES, inbox, matches, sortByActivity } from '../conversations.js';
 import { useCustomerName } from '../customers.js';
 import { formatTime, t } from '../i18n.js';
 import { useLive } from '../live.js';
@@ -75,7 +75,6 @@ export function Inbox({ me, selected }) {
       {list.value && (
         <p class="muted count" aria-live="polite">
           {t('inbox.count', { shown: items.length, total: Math.max(list.value.total, items.length) })}
-          {who !== 'all' && list.value.capped ? ` · ${t('inbox.assigneeNote', { n: MAX_PAGE })}` : ''}
         </p>
       )}
       {list.value && items.length === 0 && <p class="muted">{t('inbox.none')}</p>}
@@ -84,7 +83,7 @@ export function Inbox({ me, selected }) {
           <InboxRow key={conversation.id} conversation={conversation} selected={conversation.id === selected} />
         ))}
       </ul>
-      {who === 'all' && list.value && items.length < list.value.total && (
+      {list.value && items.length < list.value.total && (
         <button type="button" onClick={() => { setRows(null); setLimit(limit + PAGE); }}>{t('more')}</button>
       )}
     </section>

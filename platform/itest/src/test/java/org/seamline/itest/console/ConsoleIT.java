@@ -264,6 +264,121 @@ class ConsoleIT {
                 "the uploaded plugin runs: " + plugins);
     }
 
+    @Test
+    void theAdminCreatesAnInstanceThroughTheSettingsFormAndFindsItInTheAuditLog() {
+        String pid = "org.seamline.channel.api";
+        browser.signIn("admin", SeamlineProcess.ADMIN_PASSWORD);
+        browser.driver().findElement(By.linkText("Plugins")).click();
+        browser.await(By.cssSelector("tr[data-plugin*='channel.api']")).findElement(By.linkText("Settings")).click();
+        WebElement kind = browser.await(By.cssSelector("article[data-factory-pid='" + pid + "']"));
+        browser.until(d -> kind.getText().contains("shop") ? kind : null);
+        kind.findElement(By.xpath(".//button[normalize-space()='New instance']")).click();
+        WebElement form = browser.await(By.cssSelector("article[data-factory-pid='" + pid + "'] form.settings-form[data-instance='']"));
+        form.findElement(By.name("instance-name")).sendKeys("desk");
+        WebElement secret = form.findElement(By.name("secret"));
+        assertEquals("password", secret.getAttribute("type"));
+        secret.sendKeys("desk-secret-1");
+        WebElement size = form.findElement(By.name("maxBodyBytes"));
+        assertEquals("262144", size.getAttribute("value"), "a new instance starts from the form's defaults");
+        size.clear();
+        size.sendKeys("1.5");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement refused = browser.await(By.cssSelector("form.settings-form .field-error[data-field='maxBodyBytes']"));
+        assertTrue(refused.getText().contains("whole number"), refused.getText());
+        assertEquals(404, seamline.get("/api/v1/settings/" + pid + "/desk", true).statusCode(), "nothing was saved");
+
+        size.clear();
+        size.sendKeys("65536");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.await(By.cssSelector("article[data-factory-pid='" + pid + "'] li[data-instance='desk']"));
+        JsonNode saved = seamline.getJson("/api/v1/settings/" + pid + "/desk");
+        assertEquals("65536", saved.get("values").get("maxBodyBytes").get(0).asText());
+        assertTrue(saved.get("secretsSet").toString().contains("secret"), saved.toString());
+        browser.screenshot("settings-saved");
+
+        // Another admin changes the instance while this one edits it: the save is refused, not silently overwritten.
+        WebElement desk = browser.await(By.cssSelector("li[data-instance='desk']"));
+        desk.findElement(By.xpath(".//button[normalize-space()='Edit']")).click();
+        WebElement edit = browser.await(By.cssSelector("form.settings-form[data-instance='desk']"));
+        assertEquals("", edit.findElement(By.name("secret")).getAttribute("value"), "a secret is never sent to the browser");
+        assertTrue(edit.getText().contains("Set — leave empty to keep it."), edit.getText());
+        HttpResponse<String> meanwhile = seamline.asAdmin("PUT", "/api/v1/settings/" + pid + "/desk",
+                "{\"revision\":\"" + saved.get("revision").asText() + "\",\"values\":{\"callbackTimeoutMillis\":5000}}");
+        assertEquals(200, meanwhile.statusCode(), meanwhile.body());
+        edit.findElement(By.name("maxBodyBytes")).clear();
+        edit.findElement(By.name("maxBodyBytes")).sendKeys("70000");
+        edit.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.awaitText("form.settings-form[data-instance='desk'] .error", "changed this instance meanwhile");
+        assertEquals("65536", seamline.getJson("/api/v1/settings/" + pid + "/desk").get("values").get("maxBodyBytes").get(0).asText());
+        edit.findElement(By.xpath(".//button[normalize-space()='Reload']")).click();
+        browser.until(d -> "5000".equals(d.findElement(By.cssSelector("form.settings-form[data-instance='desk'] [name=callbackTimeoutMillis]"))
+                .getAttribute("value")));
+        WebElement size2 = browser.driver().findElement(By.cssSelector("form.settings-form[data-instance='desk'] [name=maxBodyBytes]"));
+        size2.clear();
+        size2.sendKeys("70000");
+        browser.driver().findElement(By.cssSelector("form.settings-form[data-instance='desk'] button[type=submit]")).click();
+        browser.until(d -> d.findElements(By.cssSelector("form.settings-form[data-instance='desk']")).isEmpty());
+        JsonNode changed = seamline.getJson("/api/v1/settings/" + pid + "/desk").get("values");
+        assertEquals("70000", changed.get("maxBodyBytes").get(0).asText());
+        assertEquals("5000", changed.get("callbackTimeoutMillis").get(0).asText(), "the other admin's change stays");
+        assertTrue(seamline.getJson("/api/v1/settings/" + pid + "/desk").get("secretsSet").toString().contains("secret"),
+                "saving with the secret left empty kept it");
+
+        browser.driver().findElement(By.linkText("Audit log")).click();
+        browser.await(By.cssSelector("tr[data-action='user.created']"));
+        new Select(browser.await(By.cssSelector("form[role=search] select[name=action]"))).selectByValue("instance.");
+        browser.driver().findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+        browser.until(d -> d.findElements(By.cssSelector("tr[data-action^='user.']")).isEmpty());
+        WebElement row = browser.awaitText("tr[data-action='instance.created']", pid + "~desk");
+        assertTrue(row.getText().contains("admin"), row.getText());
+        assertTrue(browser.driver().findElements(By.cssSelector("tbody tr:not([data-action^='instance.'])")).isEmpty(),
+                "the family filter shows instance actions only");
+    }
+
+    @Test
+    void theFiguresScreenShowsNumbersAndFollowsNewMessages() {
+        postMessage("figures-1", "fay@example.com", "Fay Figures", "Counting on you");
+        browser.signIn("admin", SeamlineProcess.ADMIN_PASSWORD);
+        browser.driver().findElement(By.linkText("Figures")).click();
+        WebElement open = browser.await(By.cssSelector("[data-figure='open'] dd"));
+        assertTrue(Integer.parseInt(open.getText()) >= 1, open.getText());
+        assertTrue(Integer.parseInt(browser.driver().findElement(By.cssSelector("[data-figure='unassigned'] dd")).getText()) >= 1);
+        WebElement chart = browser.await(By.cssSelector("figure.minute-chart[data-channel='api']"));
+        int before = Integer.parseInt(chart.getAttribute("data-in"));
+        assertTrue(before >= 1, "the message just posted is counted: " + chart.getText());
+        assertTrue(!chart.findElements(By.cssSelector("svg rect.in")).isEmpty(), "and drawn");
+
+        postMessage("figures-2", "fay@example.com", "Fay Figures", "And once more");
+        browser.until(d -> Integer.parseInt(d.findElement(By.cssSelector("figure.minute-chart[data-channel='api']"))
+                .getAttribute("data-in")) > before);
+        browser.screenshot("figures");
+    }
+
+    @Test
+    void anAgentSeesNoAdminScreensAndIsRefusedTheAuditLog() {
+        browser.signIn(AGENT, AGENT_PASSWORD);
+        assertTrue(browser.driver().findElements(By.linkText("Audit log")).isEmpty());
+        assertTrue(browser.driver().findElements(By.linkText("Settings")).isEmpty());
+        browser.open("/console/#/admin/audit");
+        assertEquals("forbidden", browser.await(By.cssSelector(".error[data-status='403']")).getAttribute("data-code"));
+    }
+
+    @Test
+    void theInboxFiltersByAssigneeOnTheServer() {
+        String mine = postMessage("who-1", "wendy@example.com", "Wendy Who", "Assign me please");
+        String nobodys = postMessage("who-2", "nora@example.com", "Nora Nobody", "Nobody yet");
+        HttpResponse<String> assigned = seamline.asAdmin("PATCH", "/api/v1/conversations/" + mine, "{\"assignee\":\"" + AGENT + "\"}");
+        assertEquals(200, assigned.statusCode(), assigned.body());
+        browser.signIn(AGENT, AGENT_PASSWORD);
+        browser.await(By.xpath("//fieldset//label[normalize-space()='Mine']")).click();
+        browser.await(By.cssSelector(".rows li[data-conversation='" + mine + "']"));
+        assertTrue(browser.driver().findElements(By.cssSelector(".rows li[data-conversation='" + nobodys + "']")).isEmpty());
+        browser.driver().findElement(By.xpath("//fieldset//label[normalize-space()='Unassigned']")).click();
+        browser.await(By.cssSelector(".rows li[data-conversation='" + nobodys + "']"));
+        assertTrue(browser.driver().findElements(By.cssSelector(".rows li[data-conversation='" + mine + "']")).isEmpty());
+    }
+
     private List<String> outboundTexts(String conversation) {
         List<String> texts = new java.util.ArrayList<>();
         for (JsonNode entry : seamline.getJson("/api/v1/conversations/" + conversation + "/messages?limit=500").get("items")) {
