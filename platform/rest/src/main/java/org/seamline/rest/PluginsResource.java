@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.sql.SQLException;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,8 +27,6 @@ import org.seamline.core.plugins.PluginInfo;
 import org.seamline.core.plugins.PluginRegistry;
 import org.seamline.rest.errors.ApiException;
 import org.seamline.rest.runtime.Caller;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/v1/plugins}: every deployed plugin with kind, version, state, health and instances; an upload
@@ -45,8 +42,6 @@ public class PluginsResource {
 
     /** Plugin jars are small (the largest shipped is under 1 MB); the bound keeps a hostile upload off the disk. */
     static final long MAX_UPLOAD_BYTES = 32L * 1024 * 1024;
-
-    private static final Logger LOG = LoggerFactory.getLogger(PluginsResource.class);
 
     private final PluginRegistry registry;
     private final AdminAudit audit;
@@ -110,13 +105,8 @@ public class PluginsResource {
         return Response.noContent().build();
     }
 
-    /** The action took effect; if the store is down only its audit row is missing, and the log says so. */
     private void record(SecurityContext caller, String action, String id, String details) {
-        try {
-            audit.record(Caller.name(caller), action, id, details);
-        } catch (SQLException e) {
-            LOG.warn("{} {} by {} is not in the audit trail: the store is unavailable", action, id, Caller.name(caller));
-        }
+        audit.record(Caller.name(caller), action, id, details);
     }
 
     private static ApiException notFound(String id) {

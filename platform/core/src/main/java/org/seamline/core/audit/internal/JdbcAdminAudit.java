@@ -19,6 +19,8 @@ import org.seamline.core.audit.AuditEntry;
 import org.seamline.core.audit.AuditPage;
 import org.seamline.core.audit.AuditQuery;
 import org.seamline.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The audit trail in the store. Merges, unmerges and erasures keep their own tables (they are part of those
@@ -35,6 +37,8 @@ public class JdbcAdminAudit implements AdminAudit {
             + " 'from ' || survivor_id FROM customer_merge WHERE undone_at IS NOT NULL"
             + " UNION ALL SELECT id, erased_at, actor, 'customer.erased', customer_ids, 'removed ' || removed FROM erasure_audit";
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcAdminAudit.class);
+
     private final Database db;
 
     @Activate
@@ -43,11 +47,15 @@ public class JdbcAdminAudit implements AdminAudit {
     }
 
     @Override
-    public void record(String actor, String action, String subject, String details) throws SQLException {
-        db.inTransaction(c -> {
-            AuditRows.insert(c, actor, action, subject, details);
-            return null;
-        });
+    public void record(String actor, String action, String subject, String details) {
+        try {
+            db.inTransaction(c -> {
+                AuditRows.insert(c, actor, action, subject, details);
+                return null;
+            });
+        } catch (SQLException e) {
+            LOG.warn("{} {} by {} is not in the audit trail: the store is unavailable", action, subject, actor);
+        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,8 +25,6 @@ import org.seamline.core.config.PluginSettings;
 import org.seamline.core.config.SettingsException;
 import org.seamline.core.config.SettingsException.Kind;
 import org.seamline.core.config.SettingsForm;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link PluginSettings} on the files in {@code etc/}, which file install turns into configurations. Changes are
@@ -37,8 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = PluginSettings.class)
 public class FilePluginSettings implements PluginSettings {
-
-    private static final Logger LOG = LoggerFactory.getLogger(FilePluginSettings.class);
 
     private final Definitions forms;
     private final Path etc;
@@ -94,7 +89,7 @@ public class FilePluginSettings implements PluginSettings {
                     current.map(InstanceFile.Content::properties).orElse(Map.of()), values, current.isEmpty());
             InstanceFile.write(file, properties, "Saved by " + actor + " at " + Instant.now() + " through the API");
             InstanceFile.Content written = InstanceFile.read(file).orElseThrow();
-            record(actor, current.isEmpty() ? "instance.created" : "instance.changed", factoryPid, name,
+            audit.record(actor, current.isEmpty() ? "instance.created" : "instance.changed", factoryPid + "~" + name,
                     "settings " + String.join(", ", new TreeSet<>(values.keySet())));
             return SettingsValues.view(definition, name, written);
         } finally {
@@ -113,7 +108,7 @@ public class FilePluginSettings implements PluginSettings {
         try {
             checkRevision(InstanceFile.read(file(factoryPid, name)), revision, name);
             Files.delete(file(factoryPid, name));
-            record(actor, "instance.deleted", factoryPid, name, null);
+            audit.record(actor, "instance.deleted", factoryPid + "~" + name, null);
         } finally {
             writing.unlock();
         }
@@ -129,15 +124,6 @@ public class FilePluginSettings implements PluginSettings {
         }
         if (revision != null && !current.get().revision().equals(revision)) {
             throw new SettingsException(Kind.CONFLICT, "instance '" + name + "' was changed meanwhile: read it again");
-        }
-    }
-
-    private void record(String actor, String action, String factoryPid, String name, String details) {
-        try {
-            audit.record(actor, action, factoryPid + "~" + name, details);
-        } catch (SQLException e) {
-            // The change is made and the platform applies it; only its audit row is missing, which the log says.
-            LOG.warn("{} {}~{} by {} is not in the audit trail: the store is unavailable", action, factoryPid, name, actor);
         }
     }
 
