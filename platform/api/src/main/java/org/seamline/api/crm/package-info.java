@@ -1,4 +1,7 @@
-/** What a CRM connector plugin implements (contract grows with the CRM issues). */
+/**
+ * What a CRM connector plugin implements: lookup by email and phone, contact upsert, idempotent activity logging,
+ * the profile fields Seamline routes and personalises by, and optionally change polling and webhooks.
+ */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.seamline.api.crm;
