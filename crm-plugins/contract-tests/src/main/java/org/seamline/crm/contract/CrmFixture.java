@@ -26,11 +26,17 @@ public interface CrmFixture extends AutoCloseable {
     /** The interaction ids of the activities the CRM holds for the contact, one per record (a double post shows twice). */
     List<String> loggedInteractions(String contactId) throws Exception;
 
-    /** The next {@code calls} requests are refused as over the rate limit, as the CRM does it (status, body, headers). */
-    void rateLimitNext(int calls);
+    /**
+     * The next {@code calls} requests are refused as over the rate limit, as the CRM does it (status, body, headers).
+     * False when the CRM has no rate limit (a database): the rate-limit contract is skipped.
+     */
+    boolean rateLimitNext(int calls);
 
-    /** The next {@code calls} requests fail as the CRM does when it is down (503 or a refused connection). */
-    void failNext(int calls);
+    /**
+     * The next {@code calls} requests fail as the CRM does when it is down (503, a refused connection). False when
+     * the fixture cannot make it fail: the outage contract is skipped.
+     */
+    boolean failNext(int calls);
 
     /** Faults of access tokens, for connectors that use expiring tokens; empty when the CRM has none. */
     default Optional<Tokens> tokens() {
