@@ -5,12 +5,28 @@ export const PAGE = 50;
 export const STATUSES = ['OPEN', 'PENDING', 'SNOOZED', 'RESOLVED'];
 export const CHANNELS = ['api', 'email', 'sms', 'whatsapp', 'voice'];
 
-/** A page of the inbox: the API filters by status, channel and assignee ("mine") or none ("unassigned"). */
+const TEAM = 'team:';
+
+/** The inbox's "who" choices: mine, one per team of the user, unassigned, all. */
+export function whoOptions(teams) {
+  return ['mine', ...(teams ?? []).map((team) => TEAM + team), 'unassigned', 'all'];
+}
+
+/** The team of a "who" choice, or undefined. */
+export function teamOf(who) {
+  return who.startsWith(TEAM) ? who.slice(TEAM.length) : undefined;
+}
+
+/**
+ * A page of the inbox: the API filters by status, channel and assignee ("mine"), team (assigned to the team or a
+ * member) or none ("unassigned").
+ */
 export async function inbox({ who, status, channel, username, limit }) {
   const page = await get(`/conversations${query({
     status: status.toLowerCase(),
     channel,
     assignee: who === 'mine' ? username : undefined,
+    team: teamOf(who),
     unassigned: who === 'unassigned' ? 'true' : undefined,
     offset: 0,
     limit,

@@ -2,7 +2,7 @@ import { enc, get, post } from '../api.js';
 import { formatTime, t } from '../i18n.js';
 import { ErrorBox, Loading, Notice, useAction, useLoad } from '../ui.jsx';
 
-/** Inbound messages set aside and replies that failed for good, with their reasons; supervisors replay them. */
+/** Inbound messages set aside and replies that failed for good, with their reasons; supervisors replay or discard them. */
 export function DeadLetters() {
   const letters = useLoad(() => get('/dead-letters?limit=200'), []);
   const action = useAction();
@@ -10,6 +10,15 @@ export function DeadLetters() {
     await post(path);
     letters.reload();
   }, t('dead.retried'));
+  const discard = (path) => {
+    if (!window.confirm(t('dead.discardConfirm'))) {
+      return;
+    }
+    action.run(async () => {
+      await post(path);
+      letters.reload();
+    }, t('dead.discarded'));
+  };
   return (
     <section class="pane wide" aria-labelledby="dead-title">
       <h1 id="dead-title">{t('dead.title')}</h1>
@@ -26,7 +35,8 @@ export function DeadLetters() {
               <li key={m.interactionId} data-interaction={m.interactionId}>
                 <strong>{m.interaction?.channel ?? ''}</strong> {m.interaction ? formatTime(m.interaction.receivedAt) : m.interactionId}
                 {' · '}{t('dead.reason')}: <code>{m.reason}</code>{' '}
-                <button type="button" disabled={action.busy} onClick={() => retry(`/dead-letters/messages/${enc(m.interactionId)}/retry`)}>{t('dead.retry')}</button>
+                <button type="button" disabled={action.busy} onClick={() => retry(`/dead-letters/messages/${enc(m.interactionId)}/retry`)}>{t('dead.retry')}</button>{' '}
+                <button type="button" class="danger" disabled={action.busy} onClick={() => discard(`/dead-letters/messages/${enc(m.interactionId)}/discard`)}>{t('dead.discard')}</button>
                 {m.interaction && (
                   <details>
                     <summary>{t('dead.inspect')}</summary>
@@ -44,7 +54,8 @@ export function DeadLetters() {
                 <strong>{r.channel}/{r.instance}</strong> {formatTime(r.createdAt)} · {t('dead.attempts')}: {r.attempts}
                 {r.lastError ? <> · <code>{r.lastError}</code></> : ''}{' '}
                 <a href={`#/inbox/${enc(r.conversationId)}`}>{t('nav.inbox')}</a>{' '}
-                <button type="button" disabled={action.busy} onClick={() => retry(`/dead-letters/replies/${enc(r.messageId)}/retry`)}>{t('dead.retry')}</button>
+                <button type="button" disabled={action.busy} onClick={() => retry(`/dead-letters/replies/${enc(r.messageId)}/retry`)}>{t('dead.retry')}</button>{' '}
+                <button type="button" class="danger" disabled={action.busy} onClick={() => discard(`/dead-letters/replies/${enc(r.messageId)}/discard`)}>{t('dead.discard')}</button>
               </li>
             ))}
           </ul>

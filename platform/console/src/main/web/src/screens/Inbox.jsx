@@ -1,13 +1,12 @@
 import { useState } from 'preact/hooks';
 import { enc, get } from '../api.js';
-import { CHANNELS, PAGE, STATUSES, inbox, matches, sortByActivity } from '../conversations.js';
+import { CHANNELS, PAGE, STATUSES, inbox, matches, sortByActivity, teamOf, whoOptions } from '../conversations.js';
 import { useCustomerName } from '../customers.js';
 import { formatTime, t } from '../i18n.js';
 import { useLive } from '../live.js';
 import { href } from '../router.js';
 import { ErrorBox, Loading, useLoad } from '../ui.jsx';
 
-const WHO = ['mine', 'unassigned', 'all'];
 const CONVERSATION_EVENTS = new Set(['message.received', 'message.queued', 'message.status', 'conversation.opened',
   'conversation.reopened', 'conversation.changed']);
 
@@ -23,7 +22,8 @@ export function Inbox({ me, selected }) {
 
   // A live event names a conversation: fetch just that one and put it where the filters say, newest first.
   useLive((type, data) => {
-    if (type === 'customer.merged') {
+    // Whether a conversation is the team's depends on who is in the team: the server decides, so ask it again.
+    if (type === 'customer.merged' || (teamOf(who) && CONVERSATION_EVENTS.has(type))) {
       setRows(null);
       list.reload();
       return;
@@ -50,10 +50,10 @@ export function Inbox({ me, selected }) {
       <div class="filters">
         <fieldset class="segmented">
           <legend class="sr-only">{t('inbox.who')}</legend>
-          {WHO.map((option) => (
+          {whoOptions(me.teams).map((option) => (
             <label key={option} class={who === option ? 'on' : ''}>
               <input type="radio" name="who" value={option} checked={who === option} onChange={change(setWho)} />
-              {t(`inbox.${option}`)}
+              {teamOf(option) ? t('inbox.team', { team: teamOf(option) }) : t(`inbox.${option}`)}
             </label>
           ))}
         </fieldset>

@@ -8,7 +8,7 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface DeadLetters {
 
-    /** Failed replies, oldest first. */
+    /** Failed replies not discarded, oldest first. */
     default List<FailedReply> failedReplies(int limit) throws SQLException {
         return failedReplies(0, limit);
     }
@@ -21,4 +21,11 @@ public interface DeadLetters {
      * attempt can drop it. False when the message is not a failed reply.
      */
     boolean retryReply(String messageId, String actor) throws SQLException;
+
+    /**
+     * Gives up on a failed reply for good: it leaves the list and can no longer be retried, and the conversation's
+     * timeline says who discarded it. False when the message is not a failed reply (or was retried or discarded
+     * meanwhile).
+     */
+    boolean discardReply(String messageId, String actor) throws SQLException;
 }

@@ -169,13 +169,22 @@ class OutboundFaultsIT {
     }
 
     @Test
-    void aReplyThatNeverGetsThroughBecomesADeadLetterThatCanBeRetried() throws Exception {
+    void aReplyThatNeverGetsThroughBecomesADeadLetterThatCanBeRetriedOrDiscarded() throws Exception {
         String byMail = mailConversation("dead@example.org");
+        String given = mailConversation("given-up@example.org");
         smtp.mode(Mode.RESET);
 
         String id = reply(byMail, "Can you hear us?");
+        String unwanted = reply(given, "Sent by mistake");
 
-        await().atMost(WITHIN).until(() -> timelineHas(byMail, "status:FAILED"));
+        await().atMost(WITHIN).until(() -> timelineHas(byMail, "status:FAILED") && timelineHas(given, "status:FAILED"));
+        assertEquals(200, seamline.asAdmin("POST", "/api/v1/dead-letters/replies/" + unwanted + "/discard", null).statusCode());
+        assertEquals(404, seamline.asAdmin("POST", "/api/v1/dead-letters/replies/" + unwanted + "/retry", null).statusCode(),
+                "a discarded reply can no longer be retried");
+        assertEquals(404, seamline.asAdmin("POST", "/api/v1/dead-letters/replies/" + unwanted + "/discard", null).statusCode());
+        assertTrue(timelineHas(given, "reply:discarded"), "the conversation says who gave up on it");
+        assertTrue(seamline.get("/api/v1/audit?action=dead-letter.discard", true).body().contains("reply " + unwanted),
+                "and so does the audit trail");
         JsonNode deadLetter = null;
         for (JsonNode failed : seamline.getJson("/api/v1/dead-letters?limit=500").get("replies")) {
             if (failed.get("messageId").asText().equals(id)) {
@@ -183,6 +192,7 @@ class OutboundFaultsIT {
             }
         }
         assertTrue(deadLetter != null, "listed as a dead letter");
+        assertFalse(seamline.get("/api/v1/dead-letters?limit=500", true).body().contains(unwanted), "the discarded one is not");
         assertEquals(8, deadLetter.get("attempts").asInt(), "every attempt was made");
         intakeStillAccepts();
 
@@ -190,5 +200,6 @@ class OutboundFaultsIT {
         assertEquals(200, seamline.asAdmin("POST", "/api/v1/dead-letters/replies/" + id + "/retry", null).statusCode());
 
         await().atMost(WITHIN).until(() -> mail.sentTo("dead@example.org").size() == 1);
+        assertEquals(0, mail.sentTo("given-up@example.org").size());
     }
 }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +76,8 @@ class UsersIT {
                 "/api/v1/plugins", "{}",
                 "/api/v1/users", "{\"username\":\"mallory\",\"password\":\"mallory-password\",\"role\":\"admin\"}",
                 "/api/v1/tokens", "{\"name\":\"mine\",\"role\":\"viewer\"}",
-                "/api/v1/dead-letters/messages/x/retry", "{}");
+                "/api/v1/dead-letters/messages/x/retry", "{}",
+                "/api/v1/dead-letters/replies/x/discard", "{}");
         changes.forEach((path, body) -> {
             HttpResponse<String> refused = as(VIEWER, VIEWER_PASSWORD, "POST", path, body);
             assertEquals(403, refused.statusCode(), path);
@@ -110,6 +112,27 @@ class UsersIT {
             }
         }
         assertEquals(AGENT + ": called the courier", note, "the note names the agent, not admin");
+    }
+
+    @Test
+    void aTeamInboxHoldsWhatIsAssignedToTheTeamOrItsMembers() {
+        String toAgent = conversationOf("tess");
+        String toTeam = conversationOf("tom");
+        String toOther = conversationOf("tim");
+        for (String[] assignment : new String[][] {{toAgent, AGENT}, {toTeam, "support"}, {toOther, "someone-else"}}) {
+            assertEquals(200, seamline.asAdmin("PATCH", "/api/v1/conversations/" + assignment[0],
+                    "{\"assignee\":\"" + assignment[1] + "\"}").statusCode());
+        }
+
+        JsonNode me = seamline.readJson(as(AGENT, AGENT_PASSWORD, "GET", "/api/v1/session", null).body());
+        assertEquals("support", me.at("/teams/0").asText(), "the session names the user's teams");
+        HttpResponse<String> team = as(AGENT, AGENT_PASSWORD, "GET", "/api/v1/conversations?team=support&limit=500", null);
+        assertEquals(200, team.statusCode(), team.body());
+        List<String> ids = new ArrayList<>();
+        seamline.readJson(team.body()).get("items").forEach(item -> ids.add(item.get("id").asText()));
+        assertTrue(ids.contains(toAgent) && ids.contains(toTeam), ids.toString());
+        assertFalse(ids.contains(toOther));
+        assertEquals(400, as(AGENT, AGENT_PASSWORD, "GET", "/api/v1/conversations?team=support&unassigned=true", null).statusCode());
     }
 
     @Test

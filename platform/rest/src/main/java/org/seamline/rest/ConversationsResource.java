@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -33,6 +35,7 @@ import org.seamline.context.QueuedReply;
 import org.seamline.context.Replies;
 import org.seamline.context.ReplyException;
 import org.seamline.context.ReplyTemplate;
+import org.seamline.core.users.Users;
 import org.seamline.rest.errors.ApiException;
 import org.seamline.rest.json.BodyLimit;
 import org.seamline.rest.runtime.Caller;
@@ -54,25 +57,40 @@ public class ConversationsResource {
 
     private final Conversations conversations;
     private final Replies replies;
+    private final Users users;
 
     @Activate
-    public ConversationsResource(@Reference Conversations conversations, @Reference Replies replies) {
+    public ConversationsResource(@Reference Conversations conversations, @Reference Replies replies,
+                                 @Reference Users users) {
         this.conversations = conversations;
         this.replies = replies;
+        this.users = users;
     }
 
     @GET
     public Map<String, Object> list(@QueryParam("customerId") String customerId, @QueryParam("status") String status,
             @QueryParam("channel") String channel, @QueryParam("assignee") String assignee,
-            @QueryParam("unassigned") String unassigned, @QueryParam("offset") String offset,
-            @QueryParam("limit") String limit) throws SQLException {
+            @QueryParam("unassigned") String unassigned, @QueryParam("team") String team,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit) throws SQLException {
         Paging paging = Paging.of(offset, limit);
         boolean nobody = unassigned != null && unassigned.strip().equalsIgnoreCase("true");
-        if (nobody && blankToNull(assignee) != null) {
-            throw ApiException.badRequest("ask for one assignee or for unassigned conversations, not both");
+        int whoFilters = (nobody ? 1 : 0) + (blankToNull(assignee) != null ? 1 : 0) + (blankToNull(team) != null ? 1 : 0);
+        if (whoFilters > 1) {
+            throw ApiException.badRequest("ask for one of assignee, team or unassigned conversations");
         }
         return PageBody.of(conversations.conversations(new ConversationQuery(blankToNull(customerId), status(status),
-                blankToNull(channel), blankToNull(assignee), nobody), paging.offset(), paging.limit()));
+                blankToNull(channel), blankToNull(assignee), nobody, teamAssignees(blankToNull(team))),
+                paging.offset(), paging.limit()));
+    }
+
+    /** A team's conversations are those assigned to the team itself or to one of its enabled members. */
+    private List<String> teamAssignees(String team) throws SQLException {
+        if (team == null) {
+            return null;
+        }
+        List<String> assignees = new ArrayList<>(users.members(team));
+        assignees.add(team);
+        return assignees;
     }
 
     @GET

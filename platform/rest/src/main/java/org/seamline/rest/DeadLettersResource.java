@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.seamline.context.DeadLetters;
+import org.seamline.core.audit.AdminAudit;
 import org.seamline.context.FailedReply;
 import org.seamline.rest.errors.ApiException;
 import org.seamline.rest.runtime.Caller;
@@ -28,7 +29,7 @@ import org.seamline.store.SetAside;
 /**
  * {@code GET /api/v1/dead-letters}: inbound messages the processor set aside and replies that failed for good, each
  * with its reason. {@code POST /api/v1/dead-letters/messages/{id}/retry} and {@code …/replies/{id}/retry} put one
- * back to work once the cause is fixed.
+ * back to work once the cause is fixed; {@code …/discard} gives up on one for good, in the audit trail.
  */
 @Component(service = DeadLettersResource.class)
 @JakartarsResource
@@ -39,11 +40,13 @@ public class DeadLettersResource {
 
     private final DeadLetters deadLetters;
     private final InboxStore inbox;
+    private final AdminAudit audit;
 
     @Activate
-    public DeadLettersResource(@Reference DeadLetters deadLetters, @Reference InboxStore inbox) {
+    public DeadLettersResource(@Reference DeadLetters deadLetters, @Reference InboxStore inbox, @Reference AdminAudit audit) {
         this.deadLetters = deadLetters;
         this.inbox = inbox;
+        this.audit = audit;
     }
 
     /**
@@ -93,5 +96,26 @@ public class DeadLettersResource {
             throw ApiException.notFound("no dead letter " + id + " among the replies");
         }
         return Map.of("retried", id);
+    }
+
+    /** Of two supervisors retrying and discarding one letter at once, one succeeds and the other gets 404. */
+    @POST
+    @Path("messages/{id}/discard")
+    public Map<String, Object> discardMessage(@PathParam("id") String id, @Context SecurityContext caller) throws SQLException {
+        if (!inbox.discard(id, Caller.name(caller))) {
+            throw ApiException.notFound("no dead letter " + id + " among the messages");
+        }
+        audit.record(Caller.name(caller), "dead-letter.discard", "message " + id, null);
+        return Map.of("discarded", id);
+    }
+
+    @POST
+    @Path("replies/{id}/discard")
+    public Map<String, Object> discardReply(@PathParam("id") String id, @Context SecurityContext caller) throws SQLException {
+        if (!deadLetters.discardReply(id, Caller.name(caller))) {
+            throw ApiException.notFound("no dead letter " + id + " among the replies");
+        }
+        audit.record(Caller.name(caller), "dead-letter.discard", "reply " + id, null);
+        return Map.of("discarded", id);
     }
 }

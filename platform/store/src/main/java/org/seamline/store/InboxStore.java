@@ -61,7 +61,7 @@ public interface InboxStore {
     /** Records why a message cannot be processed and takes it off the work list (a poison message must not block). */
     void markFailed(String interactionId, String reason) throws SQLException;
 
-    /** Messages set aside by {@link #markFailed}, oldest first. */
+    /** Messages set aside by {@link #markFailed} and not discarded, oldest first. */
     default List<SetAside> setAside(int limit) throws SQLException {
         return setAside(0, limit);
     }
@@ -74,4 +74,11 @@ public interface InboxStore {
      * aside. It is processed next, after messages that arrived later, so its customer's order may differ.
      */
     boolean retry(String interactionId) throws SQLException;
+
+    /**
+     * Takes a set-aside message off the dead-letter list for good, recording who decided it. The message stays
+     * stored, so a redelivery is still dropped as a repeat. False when the message is not set aside (already retried
+     * or discarded, perhaps by another admin at the same moment).
+     */
+    boolean discard(String interactionId, String actor) throws SQLException;
 }

@@ -321,6 +321,14 @@ final class ConversationStore {
         if (query.unassigned()) {
             where.append(" AND assignee IS NULL");
         }
+        if (query.assigneeIn() != null) {
+            if (query.assigneeIn().isEmpty()) {
+                where.append(" AND 1 = 0");
+            } else {
+                where.append(" AND assignee IN (").append(SqlLists.placeholders(query.assigneeIn().size())).append(')');
+                parameters.addAll(query.assigneeIn());
+            }
+        }
         return where.toString();
     }
 

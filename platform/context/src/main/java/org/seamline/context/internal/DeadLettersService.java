@@ -1,5 +1,6 @@
 package org.seamline.context.internal;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -34,18 +35,33 @@ public class DeadLettersService implements DeadLetters {
 
     @Override
     public boolean retryReply(String messageId, String actor) throws SQLException {
-        boolean requeued = database.inTransaction(c -> {
+        return settle(messageId, actor, outbox::requeue, "reply:retried", "queued again");
+    }
+
+    @Override
+    public boolean discardReply(String messageId, String actor) throws SQLException {
+        return settle(messageId, actor, (c, id) -> outbox.discard(c, id, actor), "reply:discarded", "discarded");
+    }
+
+    /** Changes one failed reply under its row lock and says so on its conversation's timeline, naming the actor. */
+    private boolean settle(String messageId, String actor, Change change, String kind, String what) throws SQLException {
+        boolean changed = database.inTransaction(c -> {
             Optional<OutboxStore.Row> row = outbox.locked(c, messageId);
-            if (row.isEmpty() || !outbox.requeue(c, messageId)) {
+            if (row.isEmpty() || !change.apply(c, messageId)) {
                 return false;
             }
-            timeline.event(c, row.get().customerId(), row.get().conversationId(), "reply:retried",
-                    "reply " + messageId + " queued again by " + actor);
+            timeline.event(c, row.get().customerId(), row.get().conversationId(), kind,
+                    "reply " + messageId + " " + what + " by " + actor);
             return true;
         });
-        if (requeued) {
-            LOG.info("Failed reply {} queued again by {}", messageId, actor);
+        if (changed) {
+            LOG.info("Failed reply {} {} by {}", messageId, what, actor);
         }
-        return requeued;
+        return changed;
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        boolean apply(Connection c, String messageId) throws SQLException;
     }
 }

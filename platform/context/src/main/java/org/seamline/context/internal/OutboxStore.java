@@ -58,11 +58,12 @@ final class OutboxStore {
         }
     }
 
-    /** Replies that failed for good, oldest first (then by id, so pages never overlap). */
+    /** Replies that failed for good and were not discarded, oldest first (then by id, so pages never overlap). */
     List<FailedReply> failed(Connection c, int offset, int limit) throws SQLException {
         List<FailedReply> failed = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT id, conversation_id, customer_id, channel, instance, attempts, "
-                + "last_error, created_at FROM outbox_message WHERE status = ? ORDER BY created_at, id LIMIT ? OFFSET ?")) {
+                + "last_error, created_at FROM outbox_message WHERE status = ? AND discarded_at IS NULL "
+                + "ORDER BY created_at, id LIMIT ? OFFSET ?")) {
             q.setString(1, DeliveryStatus.FAILED.name());
             q.setInt(2, limit);
             q.setInt(3, offset);
@@ -79,9 +80,21 @@ final class OutboxStore {
     /** A failed reply queued again, due now, with fresh attempts. False when it is not failed. */
     boolean requeue(Connection c, String id) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE outbox_message SET status = ?, attempts = 0, "
-                + "next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = ?")) {
+                + "next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = ? AND discarded_at IS NULL")) {
             update.setString(1, DeliveryStatus.QUEUED.name());
             update.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+            update.setString(3, id);
+            update.setString(4, DeliveryStatus.FAILED.name());
+            return update.executeUpdate() > 0;
+        }
+    }
+
+    /** A failed reply taken off the dead-letter list for good. False when it is not failed or was discarded already. */
+    boolean discard(Connection c, String id, String actor) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE outbox_message SET discarded_at = ?, discarded_by = ? "
+                + "WHERE id = ? AND status = ? AND discarded_at IS NULL")) {
+            update.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+            update.setString(2, actor);
             update.setString(3, id);
             update.setString(4, DeliveryStatus.FAILED.name());
             return update.executeUpdate() > 0;

@@ -214,6 +214,25 @@ class DeliveryStatusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void aDiscardedReplyLeavesTheListForGoodAndTheTimelineNamesWhoDiscardedIt(String kind) throws Exception {
+        setUp(kind);
+        DeadLettersService deadLetters = new DeadLettersService(context.database);
+        sms.refusing = true;
+        QueuedReply reply = replies.reply(conversation, "Your order shipped", List.of(), null, null, "ship-2");
+        assertFalse(deadLetters.discardReply(reply.messageId(), "sam"), "a queued reply is no dead letter yet");
+        sendDue();
+
+        assertTrue(deadLetters.discardReply(reply.messageId(), "sam"));
+
+        assertEquals(List.of(), deadLetters.failedReplies(10));
+        assertFalse(deadLetters.retryReply(reply.messageId(), "admin"), "a discarded reply is never sent again");
+        assertFalse(deadLetters.discardReply(reply.messageId(), "sam"));
+        assertTrue(context.conversations.messages(conversation, 0, 50).items().stream()
+                .anyMatch(e -> e.kind().equals("reply:discarded") && String.valueOf(e.text()).contains("by sam")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void aChannelThatCannotAddressTheCustomerIsRefusedUpFront(String kind) throws Exception {
         setUp(kind);
         context.inbox.insert(List.of(new InboundMessage("sms", "main", "SMin2", Party.of(null, new Identifier("email", "zed@example.com")),

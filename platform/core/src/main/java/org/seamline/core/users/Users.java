@@ -20,6 +20,9 @@ public interface Users {
 
     Optional<User> find(String username) throws SQLException;
 
+    /** The names of the enabled users in the team, in name order whatever the case; empty for a team nobody is in. */
+    List<String> members(String team) throws SQLException;
+
     /** Empty when there is no such user. */
     Optional<User> change(String username, UserChange change, String actor) throws SQLException, UserException;
 

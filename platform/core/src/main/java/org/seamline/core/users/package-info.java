@@ -1,4 +1,4 @@
 /** The platform's users, their roles and teams, API tokens and browser sessions. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.seamline.core.users;

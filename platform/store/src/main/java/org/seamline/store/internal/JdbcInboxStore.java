@@ -412,7 +412,7 @@ public class JdbcInboxStore implements InboxStore {
         List<SetAside> items = new ArrayList<>();
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + ", processing_error FROM inbox_message "
-                     + "WHERE processing_error IS NOT NULL ORDER BY seq LIMIT ? OFFSET ?")) {
+                     + "WHERE processing_error IS NOT NULL AND discarded_at IS NULL ORDER BY seq LIMIT ? OFFSET ?")) {
             query.setInt(1, limit);
             query.setInt(2, offset);
             try (ResultSet rows = query.executeQuery()) {
@@ -435,8 +435,20 @@ public class JdbcInboxStore implements InboxStore {
     public boolean retry(String interactionId) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement update = connection.prepareStatement("UPDATE inbox_message SET processing_error = NULL, "
-                     + "processed_at = NULL WHERE id = ? AND processing_error IS NOT NULL")) {
+                     + "processed_at = NULL WHERE id = ? AND processing_error IS NOT NULL AND discarded_at IS NULL")) {
             update.setString(1, interactionId);
+            return update.executeUpdate() > 0;
+        }
+    }
+
+    @Override
+    public boolean discard(String interactionId, String actor) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE inbox_message SET discarded_at = ?, "
+                     + "discarded_by = ? WHERE id = ? AND processing_error IS NOT NULL AND discarded_at IS NULL")) {
+            update.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+            update.setString(2, actor);
+            update.setString(3, interactionId);
             return update.executeUpdate() > 0;
         }
     }

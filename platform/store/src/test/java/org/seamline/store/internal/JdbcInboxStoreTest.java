@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,6 +105,44 @@ class JdbcInboxStoreTest {
         assertEquals(2, store.pending(10).size(), "back on the work list");
         assertEquals(List.of(), store.setAside(10));
         assertFalse(store.retry(poison), "only a set-aside message can be retried");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aDiscardedMessageLeavesTheListCannotBeRetriedAndStaysARepeat(String kind) throws Exception {
+        JdbcInboxStore store = new JdbcInboxStore(TestDatabases.of(kind));
+        String poison = store.insert(List.of(message("api", "m-1"))).get(0).interactionId();
+        assertFalse(store.discard(poison, "sam"), "only a set-aside message can be discarded");
+        store.markFailed(poison, "IllegalStateException: no such template");
+
+        assertTrue(store.discard(poison, "sam"));
+
+        assertEquals(List.of(), store.setAside(10));
+        assertFalse(store.retry(poison), "a discarded message is not put back to work");
+        assertFalse(store.discard(poison, "sam"));
+        assertEquals(List.of(), store.pending(10));
+        assertTrue(store.insert(List.of(message("api", "m-1"))).get(0).duplicate(), "a redelivery is still a repeat");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void ofARetryAndADiscardAtOnceExactlyOneWins(String kind) throws Exception {
+        JdbcInboxStore store = new JdbcInboxStore(TestDatabases.of(kind));
+        for (int round = 0; round < 20; round++) {
+            String poison = store.insert(List.of(message("api", "race-" + round))).get(0).interactionId();
+            store.markFailed(poison, "IllegalStateException: broken");
+            CompletableFuture<Boolean> retried = CompletableFuture.supplyAsync(() -> quietly(() -> store.retry(poison)));
+            CompletableFuture<Boolean> discarded = CompletableFuture.supplyAsync(() -> quietly(() -> store.discard(poison, "sam")));
+            assertTrue(retried.get() ^ discarded.get(), "one of them wins, never both");
+        }
+    }
+
+    private static boolean quietly(Callable<Boolean> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @ParameterizedTest

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -25,6 +26,7 @@ import org.seamline.core.security.ApiContext;
 import org.seamline.core.users.Principal;
 import org.seamline.core.users.Sessions;
 import org.seamline.core.users.User;
+import org.seamline.core.users.Users;
 import org.seamline.core.users.internal.SessionConfiguration;
 import org.seamline.store.StoreFailures;
 import org.slf4j.Logger;
@@ -45,11 +47,13 @@ public class SessionServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(SessionServlet.class);
 
     private final transient Credentials credentials;
+    private final transient Users users;
     private final boolean httpsPublicUrl;
 
     @Activate
-    public SessionServlet(@Reference Credentials credentials, SessionConfiguration config) {
+    public SessionServlet(@Reference Credentials credentials, @Reference Users users, SessionConfiguration config) {
         this.credentials = credentials;
+        this.users = users;
         this.httpsPublicUrl = config.publicUrl().strip().toLowerCase(Locale.ROOT).startsWith("https://");
     }
 
@@ -97,6 +101,13 @@ public class SessionServlet extends HttpServlet {
         body.put("via", principal.via().name().toLowerCase(Locale.ROOT));
         if (principal.csrfToken() != null) {
             body.put("csrfToken", principal.csrfToken());
+        }
+        try {
+            // The initial admin from the credentials file has no stored user, hence no teams.
+            body.put("teams", users.find(principal.username()).map(User::teams).orElse(List.of()));
+        } catch (SQLException e) {
+            storeUnavailable(response, e);
+            return;
         }
         JsonResponses.write(response, 200, body);
     }

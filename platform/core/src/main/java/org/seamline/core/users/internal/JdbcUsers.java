@@ -160,6 +160,24 @@ public class JdbcUsers implements Users {
     }
 
     @Override
+    public List<String> members(String team) throws SQLException {
+        return database.read(c -> {
+            List<String> members = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT u.username FROM platform_user u "
+                    + "JOIN platform_user_team t ON t.username_key = u.username_key "
+                    + "WHERE t.team = ? AND u.disabled = FALSE ORDER BY u.username_key")) {
+                select.setString(1, Names.key(team));
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        members.add(r.getString(1));
+                    }
+                }
+            }
+            return members;
+        });
+    }
+
+    @Override
     public Optional<User> change(String username, UserChange change, String actor) throws SQLException, UserException {
         if (change.password() != null) {
             Names.password(change.password(), username);

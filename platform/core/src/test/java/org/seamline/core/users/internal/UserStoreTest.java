@@ -99,6 +99,21 @@ class UserStoreTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void aTeamsMembersAreItsEnabledUsersFoundInAnyCase(String kind) throws Exception {
+        JdbcUsers users = new JdbcUsers(TestDatabases.of(kind), FAST);
+        users.seedAdmin("from the launcher", false);
+        users.create("Bob", "bob's password 12", Role.AGENT, List.of("Billing"), "admin");
+        users.create("ann", "ann's password 12", Role.AGENT, List.of("billing", "support"), "admin");
+        users.create("cid", "cid's password 12", Role.AGENT, List.of("billing"), "admin");
+        users.change("cid", new UserChange(null, null, null, true), "admin");
+
+        assertEquals(List.of("ann", "Bob"), users.members("BILLING"));
+        assertEquals(List.of("ann"), users.members("support"));
+        assertEquals(List.of(), users.members("sales"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void aDisabledUserCannotSignInAndAChangedPasswordIsCheckedAfresh(String kind) throws Exception {
         Database db = TestDatabases.of(kind);
         JdbcUsers users = new JdbcUsers(db, FAST);
