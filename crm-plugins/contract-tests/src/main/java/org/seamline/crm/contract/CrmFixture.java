@@ -38,6 +38,19 @@ public interface CrmFixture extends AutoCloseable {
      */
     boolean failNext(int calls);
 
+    /**
+     * Sets the contact's segment (a VIP flag, a customer class) directly in the CRM. False when the CRM has no such
+     * field: the segment check is skipped.
+     */
+    default boolean setSegment(String contactId, String segment) throws Exception {
+        return false;
+    }
+
+    /** Sets the contact's company directly in the CRM. False when the CRM has none: the company check is skipped. */
+    default boolean setCompany(String contactId, String company) throws Exception {
+        return false;
+    }
+
     /** Faults of access tokens, for connectors that use expiring tokens; empty when the CRM has none. */
     default Optional<Tokens> tokens() {
         return Optional.empty();
