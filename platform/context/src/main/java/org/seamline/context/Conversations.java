@@ -37,6 +37,12 @@ public interface Conversations {
     /** A conversation's entries (its merged conversations' too), oldest first. */
     Page<TimelineEntry> messages(String conversationId, int offset, int limit) throws SQLException;
 
+    /**
+     * The message or call with this id (an inbound message's interaction id, a reply's message id); empty when there
+     * is none or it was erased.
+     */
+    Optional<TimelineEntry> entry(String interactionId) throws SQLException;
+
     /** Everything recorded for a customer (and the customers merged into it), oldest first. */
     Page<TimelineEntry> timeline(String customerId, int offset, int limit) throws SQLException;
 

@@ -121,6 +121,14 @@ public class ConversationsService implements Conversations {
     }
 
     @Override
+    public Optional<TimelineEntry> entry(String interactionId) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            return timeline.entries(c, "interaction_id", List.of(interactionId), 0, 20).items().stream()
+                    .filter(e -> "message".equals(e.kind()) || "call".equals(e.kind())).findFirst();
+        }
+    }
+
+    @Override
     public Page<TimelineEntry> timeline(String customerId, int offset, int limit) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             return entries(c, "customer_id", customers.canonical(c, customerId), customers::members, offset, limit);
