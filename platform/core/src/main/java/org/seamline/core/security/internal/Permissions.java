@@ -44,6 +44,7 @@ final class Permissions {
             new Rule("/api/v1/settings", true, Role.ADMIN),
             new Rule("/api/v1/audit", true, Role.ADMIN),
             new Rule("/api/v1/dead-letters", false, Role.SUPERVISOR),
+            new Rule("/api/v1/crm", false, Role.SUPERVISOR),
             new Rule("/api/v1/conversations", false, Role.AGENT),
             new Rule("/api/v1/customers", false, Role.AGENT),
             new Rule("/api/v1/attachments", false, Role.AGENT),
