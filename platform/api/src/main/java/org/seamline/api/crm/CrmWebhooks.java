@@ -6,7 +6,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A connector that receives the CRM's change notifications. The platform serves
- * {@code POST /webhooks/crm/{crm}/{instance}[/{rest}]}, limits the body, hands the request here and answers the CRM
+ * {@code POST /hooks/crm/{crm}/{instance}[/{rest}]}, limits the body, hands the request here and answers the CRM
  * 2xx only after the changes are stored. The connector verifies the request (signature, token, secret path) first.
  */
 @ConsumerType
@@ -23,7 +23,7 @@ public interface CrmWebhooks {
 
     /**
      * @param url     the full URL the CRM called, as it signed it (scheme and host as configured for the public side)
-     * @param path    what follows {@code /webhooks/crm/{crm}/{instance}}, empty or starting with {@code /}
+     * @param path    what follows {@code /hooks/crm/{crm}/{instance}}, empty or starting with {@code /}
      * @param headers header names in lower case
      */
     record Request(String method, String url, String path, Map<String, List<String>> headers, String contentType,
