@@ -14,6 +14,7 @@ import { Health } from './admin/Health.jsx';
 import { Users } from './admin/Users.jsx';
 import { Tokens } from './admin/Tokens.jsx';
 import { DeadLetters } from './admin/DeadLetters.jsx';
+import { Crm } from './admin/Crm.jsx';
 import { Settings } from './admin/Settings.jsx';
 import { Figures } from './admin/Figures.jsx';
 import { Audit } from './admin/Audit.jsx';
@@ -27,6 +28,7 @@ const ADMIN_SCREENS = {
   users: { label: 'nav.users', role: 'supervisor', Screen: Users },
   tokens: { label: 'nav.tokens', role: 'admin', Screen: Tokens },
   'dead-letters': { label: 'nav.deadLetters', role: 'supervisor', Screen: DeadLetters },
+  crm: { label: 'nav.crm', role: 'supervisor', Screen: Crm },
 };
 
 export function App() {
