@@ -15,14 +15,19 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JDBC CRM bundle in the real distribution: deployed but idle without a configuration, an instance per .cfg
  * file against a real PostgreSQL (listed UP with its health), a wrong column refused with the setting named, and
- * the database password never in the log. What the connector does with a database is covered by its own tests.
+ * the database password never in the log; and CRM sync through it: a customer found by a phone the database writes
+ * its own way in a child table of contact mechanisms, and a later change in the database reaching the profile.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JdbcCrmIT {
 
     private static final Duration WITHIN = Duration.ofSeconds(10);
@@ -32,6 +37,8 @@ class JdbcCrmIT {
     static Path dir;
     static SeamlineProcess seamline;
     static String url;
+    static ApiChannelClient shop;
+    private static final String SHOP_SECRET = "shop-secret-" + Long.toHexString(System.nanoTime());
 
     @BeforeAll
     static void start() throws Exception {
@@ -45,6 +52,9 @@ class JdbcCrmIT {
                     """);
         }
         seamline = SeamlineProcess.start(dir, Map.of("ERP_DB_PASSWORD", PASSWORD));
+        shop = new ApiChannelClient(seamline, "shop");
+        shop.configure("secret=" + SHOP_SECRET);
+        shop.awaitServing();
     }
 
     @AfterAll
@@ -53,6 +63,7 @@ class JdbcCrmIT {
     }
 
     @Test
+    @Order(1)
     void anInstanceStartsPerConfigurationFileAndABadColumnIsRefusedByName() throws Exception {
         assertEquals("UNCONFIGURED", plugin().get("health").asText(), "deployed, nothing started without a .cfg");
         assertEquals("crm", plugin().get("kind").asText());
@@ -70,12 +81,53 @@ class JdbcCrmIT {
         assertFalse(seamline.log().contains(PASSWORD), "the database password is never logged");
     }
 
+    @Test
+    @Order(2)
+    void aCustomerIsFoundByAPhoneInAnotherFormatAndALaterChangeInTheDatabaseReachesTheProfile() throws Exception {
+        int party;
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            var inserted = s.executeQuery("INSERT INTO party_party (name, responsible) VALUES ('Ivan Petrov', 'olga') RETURNING id");
+            inserted.next();
+            party = inserted.getInt(1);
+            s.execute("INSERT INTO party_contact_mechanism (party, type, value) VALUES (" + party + ", 'phone', '8 (916) 123-45-67')");
+        }
+        write("erp", "responsible");
+        seamline.awaitInstanceUp("erp");
+
+        assertEquals(202, shop.post(ApiChannelClient.message("order-1", "{\"phone\":\"+79161234567\"}"), SHOP_SECRET).statusCode());
+
+        String customer = customerOf("+79161234567");
+        await().atMost(WITHIN.multipliedBy(3)).until(() -> "olga".equals(attribute(customer, "crm.owner")));
+        assertTrue(seamline.getJson("/api/v1/customers/" + customer).get("identifiers").toString().contains("jdbc/erp/" + party),
+                "the CRM id is linked as an identifier");
+
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("UPDATE party_party SET responsible = 'pavel', write_date = clock_timestamp() WHERE id = " + party);
+        }
+        await().atMost(WITHIN.multipliedBy(3)).until(() -> "pavel".equals(attribute(customer, "crm.owner")));
+    }
+
+    private static String customerOf(String phone) {
+        String query = "/api/v1/customers?identifier=phone:" + phone.replace("+", "%2B");
+        await().atMost(WITHIN).until(() -> seamline.getJson(query).get("items").size() == 1);
+        return seamline.getJson(query).at("/items/0/id").asText();
+    }
+
+    private static String attribute(String customer, String name) {
+        for (JsonNode attribute : seamline.getJson("/api/v1/customers/" + customer).get("attributes")) {
+            if (name.equals(attribute.get("name").asText())) {
+                return attribute.get("value").asText();
+            }
+        }
+        return null;
+    }
+
     private static void write(String instance, String ownerColumn) throws Exception {
         Files.writeString(seamline.home.resolve("etc/org.seamline.crm.jdbc-" + instance + ".cfg"), String.join("\n",
                 "jdbcUrl=" + url, "username=postgres", "password=$[env:ERP_DB_PASSWORD]", "table=party_party",
                 "idColumn=id", "nameColumn=name", "ownerColumn=" + ownerColumn, "updatedAtColumn=write_date",
                 "contactTable=party_contact_mechanism", "contactKeyColumn=party", "contactTypeColumn=type",
-                "contactValueColumn=value", ""));
+                "contactValueColumn=value", "emailTypes=email", "phoneTypes=phone", "pollIntervalSeconds=1", ""));
     }
 
     private static JsonNode plugin() {

@@ -1,0 +1,168 @@
+package org.seamline.itest;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.seamline.bitrix24.standin.Bitrix24StandIn;
+import org.seamline.bitrix24.standin.Fault;
+import org.seamline.twilio.standin.TwilioStandIn;
+
+/**
+ * CRM sync end to end, with the WhatsApp channel on the Twilio stand-in and a Bitrix24 portal on its stand-in: a
+ * message from a number the CRM knows enriches the customer and lands on the contact's timeline once, whatever the
+ * CRM does meanwhile, and a change made in the CRM reaches the profile through its outgoing webhook.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class Bitrix24SyncIT {
+
+    private static final String ACCOUNT = "AC" + "2".repeat(32);
+    private static final String BUSINESS = "+14155550123";
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    SeamlineProcess seamline;
+    TwilioStandIn twilio;
+    Bitrix24StandIn bitrix;
+    int olga;
+
+    @BeforeAll
+    void start() throws Exception {
+        twilio = TwilioStandIn.start(ACCOUNT, "crm-it-token");
+        bitrix = Bitrix24StandIn.start();
+        olga = bitrix.portal().addUser("Olga", "Petrova", "olga@example.com");
+        seamline = SeamlineProcess.start(dir, Map.of());
+        // Short waits between tries, so the test sees the CRM come back within seconds.
+        Files.writeString(seamline.home.resolve("etc/org.seamline.crm.sync.cfg"), "maxBackoffSeconds=2\nroundMillis=200\n");
+        TwilioChannels.configure(seamline, "whatsapp", "main", twilio, BUSINESS);
+        seamline.awaitInstanceUp("main");
+        Files.writeString(seamline.home.resolve("etc/org.seamline.crm.bitrix24-portal.cfg"), String.join("\n",
+                "webhookUrl=" + bitrix.webhookUrl(), "applicationToken=" + bitrix.events().applicationToken(),
+                "tagsField=UF_CRM_TAGS", ""));
+        seamline.awaitInstanceUp("portal");
+        bitrix.events().sendTo(seamline.uri("/hooks/crm/bitrix24/portal"));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        seamline.close();
+        bitrix.close();
+        twilio.close();
+    }
+
+    @Test
+    void aKnownNumberIsEnrichedAndItsMessageLoggedOnceThoughTheCrmLostItsAnswers() throws Exception {
+        int ivan = contact("Ivan", "+7 (916) 123-45-67", List.of("vip", "wholesale"));
+        // The CRM carries out the next requests but never answers them: every step is tried again.
+        bitrix.faults().next(3, Fault.LOST_ANSWER);
+
+        receive("+79161234567", "Where is my order 7?", "SM" + "b".repeat(32));
+
+        String customer = customerOf("+79161234567");
+        await().atMost(WITHIN).until(() -> "Olga Petrova".equals(attribute(customer, "crm.owner")));
+        assertEquals("vip, wholesale", attribute(customer, "crm.tags"));
+        assertEquals("crm:bitrix24/portal", attributeNode(customer, "crm.owner").get("source").asText());
+        await().atMost(WITHIN).until(() -> comments(ivan, "Where is my order 7?") == 1);
+        // Twilio delivers the same webhook again: still one message, still one comment.
+        receive("+79161234567", "Where is my order 7?", "SM" + "b".repeat(32));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> comments(ivan, "Where is my order 7?") == 1);
+    }
+
+    @Test
+    void aContactChangedInTheCrmUpdatesTheProfileThroughTheWebhook() {
+        int petr = contact("Petr", "+7 903 555-00-11", List.of("new"));
+        receive("+79035550011", "Hello", "SM" + "c".repeat(32));
+        String customer = customerOf("+79035550011");
+        await().atMost(WITHIN).until(() -> "new".equals(attribute(customer, "crm.tags")));
+
+        bitrix.portal().updateContact(petr, JSON.createObjectNode().set("UF_CRM_TAGS", JSON.createArrayNode().add("loyal")));
+
+        await().atMost(WITHIN).until(() -> "loyal".equals(attribute(customer, "crm.tags")));
+    }
+
+    @Test
+    void aCrmThatFailsDelaysNoReplyAndLosesNoActivity() {
+        int anna = contact("Anna", "+7 905 111-22-33", List.of());
+        bitrix.faults().next(10_000, Fault.INTERNAL_SERVER_ERROR);
+        try {
+            receive("+79051112233", "Can I change the address?", "SM" + "d".repeat(32));
+            String conversation = conversationOf(customerOf("+79051112233"));
+            HttpResponse<String> reply = seamline.asAdmin("POST", "/api/v1/conversations/" + conversation + "/messages",
+                    "{\"text\":\"Yes, until it ships.\"}");
+            assertEquals(202, reply.statusCode(), reply.body());
+            twilio.awaitMessage(m -> "whatsapp:+79051112233".equals(m.to()), Duration.ofSeconds(10));
+            assertTrue(crmConnector().get("pausedUntil").isTextual() || crmConnector().get("due").asLong() > 0,
+                    "the CRM's work waits: " + crmConnector());
+        } finally {
+            bitrix.faults().clear();
+        }
+        await().atMost(WITHIN).until(() -> comments(anna, "Can I change the address?") == 1
+                && comments(anna, "Yes, until it ships.") == 1);
+    }
+
+    private int contact(String name, String phone, List<String> tags) {
+        ObjectNode fields = JSON.createObjectNode().put("NAME", name).put("ASSIGNED_BY_ID", olga);
+        fields.putArray("PHONE").addObject().put("VALUE", phone).put("VALUE_TYPE", "WORK");
+        tags.forEach(fields.putArray("UF_CRM_TAGS")::add);
+        return bitrix.portal().addContact(fields);
+    }
+
+    private void receive(String from, String body, String messageSid) {
+        String hook = TwilioChannels.hook(seamline, "whatsapp", "main", "inbound");
+        assertTrue(twilio.inboundWhatsApp(hook, from, BUSINESS, body, Map.of("MessageSid", messageSid)).accepted());
+    }
+
+    private String customerOf(String number) {
+        String query = "/api/v1/customers?identifier=whatsapp:" + number.replace("+", "%2B");
+        await().atMost(WITHIN).until(() -> seamline.getJson(query).get("items").size() == 1);
+        return seamline.getJson(query).at("/items/0/id").asText();
+    }
+
+    private String conversationOf(String customer) {
+        await().atMost(WITHIN).until(() -> seamline.getJson("/api/v1/conversations?customerId=" + customer).get("items").size() == 1);
+        return seamline.getJson("/api/v1/conversations?customerId=" + customer).at("/items/0/id").asText();
+    }
+
+    private String attribute(String customer, String name) {
+        JsonNode attribute = attributeNode(customer, name);
+        return attribute == null ? null : attribute.get("value").asText();
+    }
+
+    private JsonNode attributeNode(String customer, String name) {
+        for (JsonNode attribute : seamline.getJson("/api/v1/customers/" + customer).get("attributes")) {
+            if (name.equals(attribute.get("name").asText())) {
+                return attribute;
+            }
+        }
+        return null;
+    }
+
+    private long comments(int contactId, String text) {
+        return bitrix.portal().comments(contactId).stream().filter(c -> c.path("COMMENT").asText().contains(text)).count();
+    }
+
+    private JsonNode crmConnector() {
+        for (JsonNode connector : seamline.getJson("/api/v1/crm").get("connectors")) {
+            if ("portal".equals(connector.get("instance").asText())) {
+                return connector;
+            }
+        }
+        throw new AssertionError("the Bitrix24 connector is not synchronised");
+    }
+}
