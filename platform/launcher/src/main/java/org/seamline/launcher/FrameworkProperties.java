@@ -43,7 +43,8 @@ public final class FrameworkProperties {
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
 
         p.put("felix.fileinstall.dir", home.resolve("deploy") + "," + home.resolve("etc"));
-        p.put("felix.fileinstall.filter", ".*\\.(jar|cfg|config)");
+        // Route files (*.camel.yaml, *.camel.xml) go to the route deployer's ArtifactInstaller.
+        p.put("felix.fileinstall.filter", ".*\\.(jar|cfg|config)|.*\\.camel\\.(yaml|xml)");
         p.put("felix.fileinstall.poll", "500");
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.start.level", Integer.toString(PLUGIN_START_LEVEL));

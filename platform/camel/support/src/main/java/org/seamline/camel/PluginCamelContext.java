@@ -40,6 +40,9 @@ public final class PluginCamelContext implements AutoCloseable {
     private PluginCamelContext(BundleContext bundleContext, String name) {
         this.camel = new OsgiDefaultCamelContext(bundleContext);
         this.camel.getCamelContextExtension().setName(name);
+        // Without this the threads carry the generated name (camel-2), taken before ours was set, and a thread dump
+        // cannot show that an undeployed plugin left none behind.
+        this.camel.getExecutorServiceManager().setThreadNamePattern("Camel (" + name + ") thread ##counter# - #name#");
         this.retries = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "camel-start-" + name));
     }
 

@@ -16,6 +16,10 @@ import org.osgi.framework.BundleListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.seamline.api.channel.ChannelAdapter;
 import org.seamline.api.crm.CrmConnector;
 import org.seamline.api.health.Health;
@@ -23,7 +27,8 @@ import org.seamline.api.health.Health;
 /**
  * Lists bundles that carry the {@code Seamline-Plugin} header, with the instances (services) each registered, and
  * deploys them through deploy/: an uploaded jar is put there and FileInstall installs it, exactly as at start-up, so
- * a plugin is never installed twice and an uploaded one survives a restart.
+ * a plugin is never installed twice and an uploaded one survives a restart. {@link PluginSource}s add what is not a
+ * bundle (route files) to the list.
  */
 @Component(service = PluginRegistry.class)
 public class BundlePluginRegistry implements PluginRegistry {
@@ -34,6 +39,10 @@ public class BundlePluginRegistry implements PluginRegistry {
     private final BundleContext context;
     private final DeployFolder folder;
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<PluginSource> sources = List.of();
+
     @Activate
     public BundlePluginRegistry(BundleContext context) {
         this.context = context;
@@ -42,7 +51,16 @@ public class BundlePluginRegistry implements PluginRegistry {
 
     @Override
     public Optional<PluginInfo> plugin(String id) {
-        return bundle(id).map(bundle -> describe(bundle, bundle.getHeaders().get(HEADER).strip()));
+        return bundle(id).map(bundle -> describe(bundle, bundle.getHeaders().get(HEADER).strip()))
+                .or(() -> fromSources().stream().filter(p -> p.id().equals(id)).findFirst());
+    }
+
+    private List<PluginInfo> fromSources() {
+        List<PluginInfo> plugins = new ArrayList<>();
+        for (PluginSource source : sources) {
+            plugins.addAll(source.plugins());
+        }
+        return plugins;
     }
 
     @Override
@@ -158,6 +176,7 @@ public class BundlePluginRegistry implements PluginRegistry {
                 plugins.add(describe(bundle, kind.strip()));
             }
         }
+        plugins.addAll(fromSources());
         plugins.sort(Comparator.comparing(PluginInfo::id));
         return plugins;
     }
