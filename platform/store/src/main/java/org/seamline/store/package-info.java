@@ -1,4 +1,4 @@
 /** The platform's persistence services: the pooled database and the durable inbox. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("3.1.0")
+@org.osgi.annotation.versioning.Version("3.2.0")
 package org.seamline.store;
