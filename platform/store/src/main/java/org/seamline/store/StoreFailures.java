@@ -8,7 +8,14 @@ import java.sql.SQLException;
  */
 public final class StoreFailures {
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private StoreFailures() {
+    }
+
+    /** A row with the same key exists (SQLState 23505, on H2 and PostgreSQL): someone else wrote it first. */
+    public static boolean isUniqueViolation(SQLException e) {
+        return UNIQUE_VIOLATION.equals(e.getSQLState());
     }
 
     /**

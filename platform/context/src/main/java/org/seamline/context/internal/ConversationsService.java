@@ -42,7 +42,7 @@ public class ConversationsService implements Conversations {
     @Override
     public Optional<Conversation> change(String id, ConversationChange change, String actor) throws SQLException {
         check(change);
-        Optional<Conversation> after = database.inTransaction(c -> {
+        return events.inTransaction(database, (c, changes) -> {
             Optional<Conversation> before = conversations.change(c, id, change);
             if (before.isEmpty()) {
                 return before;
@@ -56,12 +56,12 @@ public class ConversationsService implements Conversations {
                 timeline.event(c, was.customerId(), was.id(), "conversation:assigned",
                         (assignee.isEmpty() ? "unassigned" : "assigned to " + assignee) + " by " + actor);
             }
-            return conversations.conversation(c, was.id());
+            Optional<Conversation> after = conversations.conversation(c, was.id());
+            after.ifPresent(changed -> changes.add(ContextEvents.CONVERSATION_CHANGED, ContextEvents.CUSTOMER_ID,
+                    changed.customerId(), ContextEvents.CONVERSATION_ID, changed.id(), ContextEvents.STATUS,
+                    changed.status().name(), ContextEvents.ACTOR, actor));
+            return after;
         });
-        after.ifPresent(changed -> events.post(ContextEvents.CONVERSATION_CHANGED, ContextEvents.CUSTOMER_ID,
-                changed.customerId(), ContextEvents.CONVERSATION_ID, changed.id(), ContextEvents.STATUS,
-                changed.status().name(), ContextEvents.ACTOR, actor));
-        return after;
     }
 
     @Override

@@ -28,12 +28,14 @@ public class CustomerMergesService implements CustomerMerges {
 
     @Override
     public MergeRecord merge(String survivorId, String mergedId, String actor, String reason) throws SQLException, MergeException {
-        return announce(ContextEvents.CUSTOMER_MERGED, database.inTransaction(c -> merges.merge(c, survivorId, mergedId, actor, reason, null)), actor);
+        return events.inTransaction(database, (c, changes) ->
+                announce(changes, ContextEvents.CUSTOMER_MERGED, merges.merge(c, survivorId, mergedId, actor, reason, null), actor));
     }
 
     @Override
     public MergeRecord unmerge(String mergeId, String actor) throws SQLException, MergeException {
-        return announce(ContextEvents.CUSTOMER_UNMERGED, database.inTransaction(c -> merges.unmerge(c, mergeId, actor)), actor);
+        return events.inTransaction(database, (c, changes) ->
+                announce(changes, ContextEvents.CUSTOMER_UNMERGED, merges.unmerge(c, mergeId, actor), actor));
     }
 
     @Override
@@ -43,8 +45,8 @@ public class CustomerMergesService implements CustomerMerges {
         }
     }
 
-    private MergeRecord announce(String topic, MergeRecord merge, String actor) {
-        events.post(topic, ContextEvents.CUSTOMER_ID, merge.survivorId(), ContextEvents.OTHER_CUSTOMER_ID, merge.mergedId(),
+    private static MergeRecord announce(EventPublisher.Pending changes, String topic, MergeRecord merge, String actor) {
+        changes.add(topic, ContextEvents.CUSTOMER_ID, merge.survivorId(), ContextEvents.OTHER_CUSTOMER_ID, merge.mergedId(),
                 ContextEvents.MERGE_ID, merge.id(), ContextEvents.ACTOR, actor);
         return merge;
     }

@@ -38,7 +38,7 @@ public class CustomerProfilesService implements CustomerProfiles {
     @Override
     public Optional<Customer> change(String customerId, ProfileChange change, String source) throws SQLException {
         check(change);
-        return changed(database.inTransaction(c -> {
+        return events.inTransaction(database, (c, changes) -> {
             Optional<String> canonical = customers.canonical(c, customerId);
             if (canonical.isEmpty()) {
                 return Optional.<Customer>empty();
@@ -64,8 +64,8 @@ public class CustomerProfilesService implements CustomerProfiles {
             preference(c, id, "preferred_channel", change.preferredChannel());
             preference(c, id, "preferred_language", change.preferredLanguage() == null || change.preferredLanguage().isEmpty()
                     ? change.preferredLanguage() : ProfileRules.language(change.preferredLanguage()));
-            return customers.customer(c, id);
-        }));
+            return changed(changes, customers.customer(c, id));
+        });
     }
 
     @Override
@@ -77,18 +77,18 @@ public class CustomerProfilesService implements CustomerProfiles {
         }
         Consent consent = new Consent(channel, purpose, granted, source,
                 ProfileRules.value("evidence", evidence, ProfileRules.MAX_EVIDENCE), Instant.now());
-        return changed(database.inTransaction(c -> {
+        return events.inTransaction(database, (c, changes) -> {
             Optional<String> canonical = customers.canonical(c, customerId);
             if (canonical.isEmpty()) {
                 return Optional.<Customer>empty();
             }
             profiles.recordConsent(c, canonical.get(), consent);
-            return customers.customer(c, canonical.get());
-        }));
+            return changed(changes, customers.customer(c, canonical.get()));
+        });
     }
 
-    private Optional<Customer> changed(Optional<Customer> customer) {
-        customer.ifPresent(changed -> events.post(ContextEvents.CUSTOMER_CHANGED, ContextEvents.CUSTOMER_ID, changed.id()));
+    private static Optional<Customer> changed(EventPublisher.Pending changes, Optional<Customer> customer) {
+        customer.ifPresent(changed -> changes.add(ContextEvents.CUSTOMER_CHANGED, ContextEvents.CUSTOMER_ID, changed.id()));
         return customer;
     }
 

@@ -39,13 +39,12 @@ public class DeliveryReportsService implements DeliveryReports {
     private final CustomerStore customers = new CustomerStore();
     private final ConversationStore conversations = new ConversationStore();
     private final TimelineStore timeline = new TimelineStore();
-    private final DeliveryStatuses statuses;
+    private final DeliveryStatuses statuses = new DeliveryStatuses();
 
     @Activate
     public DeliveryReportsService(@Reference Database database, @Reference EventPublisher events) {
         this.database = database;
         this.events = events;
-        this.statuses = new DeliveryStatuses(events);
     }
 
     @Override
@@ -55,60 +54,54 @@ public class DeliveryReportsService implements DeliveryReports {
         }
         String why = reason.strip();
         try {
-            Optional<Flagged> flagged = database.inTransaction(c -> {
+            return events.inTransaction(database, (c, changes) -> {
                 Optional<OutboxStore.Row> row = outbox.locked(c, messageId);
                 if (row.isEmpty()) {
-                    return Optional.<Flagged>empty();
+                    return false;
                 }
                 OutboundMessage message = row.get().message();
                 if (timeline.isFlagged(c, message, why)) {
-                    return Optional.of(Flagged.NOTHING_REOPENED);
+                    return true;
                 }
                 String actor = message.channel() + "/" + message.instance();
                 timeline.flagged(c, row.get().customerId(), message, why);
                 Conversation before = conversations.change(c, row.get().conversationId(),
                         new ConversationChange(ConversationStatus.OPEN, null, Map.of())).orElseThrow();
-                if (before.status() == ConversationStatus.OPEN) {
-                    return Optional.of(Flagged.NOTHING_REOPENED);
+                if (before.status() != ConversationStatus.OPEN) {
+                    timeline.statusChanged(c, before.customerId(), before.id(), before.status(), ConversationStatus.OPEN, actor);
+                    changes.add(ContextEvents.CONVERSATION_CHANGED, ContextEvents.CUSTOMER_ID, before.customerId(),
+                            ContextEvents.CONVERSATION_ID, before.id(), ContextEvents.STATUS, ConversationStatus.OPEN.name(),
+                            ContextEvents.ACTOR, actor);
                 }
-                timeline.statusChanged(c, before.customerId(), before.id(), before.status(), ConversationStatus.OPEN, actor);
-                return Optional.of(new Flagged(before, actor));
+                return true;
             });
-            flagged.filter(f -> f.reopened() != null).ifPresent(f -> events.post(ContextEvents.CONVERSATION_CHANGED,
-                    ContextEvents.CUSTOMER_ID, f.reopened().customerId(), ContextEvents.CONVERSATION_ID, f.reopened().id(),
-                    ContextEvents.STATUS, ConversationStatus.OPEN.name(), ContextEvents.ACTOR, f.actor()));
-            return flagged.isPresent();
         } catch (SQLException e) {
             throw new IngressUnavailableException("the flag was not stored", e);
         }
     }
 
-    /** A flag recorded: the conversation it set open (null when it was open, or flagged before), and by whose word. */
-    private record Flagged(Conversation reopened, String actor) {
-        static final Flagged NOTHING_REOPENED = new Flagged(null, null);
-    }
-
     @Override
     public boolean report(DeliveryUpdate update) throws IngressUnavailableException {
         try {
-            Optional<DeliveryStatuses.Recorded> recorded = database.inTransaction(c -> {
+            boolean recorded = events.inTransaction(database, (c, changes) -> {
                 Optional<OutboxStore.Row> row = outbox.locked(c, update.messageId());
                 if (row.isEmpty()) {
-                    return Optional.<DeliveryStatuses.Recorded>empty();
+                    return false;
                 }
-                DeliveryStatuses.Recorded outcome = statuses.record(c, row.get(), update.status(), null, null,
-                        update.detail(), update.providerMessageId());
+                statuses.record(c, row.get(), update.status(), null, null, update.detail(), update.providerMessageId(),
+                        changes);
                 if (update.status() == DeliveryStatus.UNDELIVERED) {
                     // The provider says the address cannot receive: later replies skip it.
                     for (Identifier address : row.get().message().to().identifiers()) {
                         customers.markUndeliverable(c, address, update.detail() == null ? "undelivered" : update.detail());
                     }
                 }
-                return Optional.of(outcome);
+                return true;
             });
-            recorded.ifPresentOrElse(statuses::announce,
-                    () -> LOG.info("Delivery report for unknown message {} ignored", update.messageId()));
-            return recorded.isPresent();
+            if (!recorded) {
+                LOG.info("Delivery report for unknown message {} ignored", update.messageId());
+            }
+            return recorded;
         } catch (SQLException e) {
             throw new IngressUnavailableException("the delivery report was not stored", e);
         }

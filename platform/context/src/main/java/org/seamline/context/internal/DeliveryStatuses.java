@@ -12,37 +12,21 @@ import org.seamline.context.ContextEvents;
  */
 final class DeliveryStatuses {
 
-    /** What a recorded status changed: whether the timeline gained an entry, to be announced after commit. */
-    record Recorded(OutboxStore.Row row, DeliveryStatus status, boolean moved) {
-    }
-
     private final OutboxStore outbox = new OutboxStore();
     private final TimelineStore timeline = new TimelineStore();
-    private final EventPublisher events;
 
-    DeliveryStatuses(EventPublisher events) {
-        this.events = events;
-    }
-
-    /** In the caller's transaction; {@code attempts} null for a provider's report. */
-    Recorded record(Connection c, OutboxStore.Row row, DeliveryStatus status, Integer attempts, Instant nextAttempt,
-                    String detail, String providerMessageId) throws SQLException {
+    /** In the caller's transaction, reporting a status that moved to {@code changes}; {@code attempts} null for a provider's report. */
+    void record(Connection c, OutboxStore.Row row, DeliveryStatus status, Integer attempts, Instant nextAttempt,
+                          String detail, String providerMessageId, EventPublisher.Pending changes) throws SQLException {
         // Only a retry's or a failure's detail is an error; "delivered to handset" is not.
         String error = status == DeliveryStatus.QUEUED || status.isTerminal() ? detail : null;
         OutboxStore.StatusChange change = outbox.record(c, row.id(), status, attempts, nextAttempt, error, providerMessageId);
         if (change.moved()) {
             timeline.status(c, row.customerId(), row.message(), change.after(), detail);
-        }
-        return new Recorded(row, change.after(), change.moved());
-    }
-
-    /** After commit. */
-    void announce(Recorded recorded) {
-        if (recorded.moved()) {
-            OutboxStore.Row row = recorded.row();
-            events.post(ContextEvents.MESSAGE_STATUS, ContextEvents.CUSTOMER_ID, row.customerId(),
+            changes.add(ContextEvents.MESSAGE_STATUS, ContextEvents.CUSTOMER_ID, row.customerId(),
                     ContextEvents.CONVERSATION_ID, row.conversationId(), ContextEvents.MESSAGE_ID, row.id(),
-                    ContextEvents.CHANNEL, row.message().channel(), ContextEvents.STATUS, recorded.status().name());
+                    ContextEvents.CHANNEL, row.message().channel(), ContextEvents.INSTANCE, row.message().instance(),
+                    ContextEvents.STATUS, change.after().name());
         }
     }
 }

@@ -48,7 +48,8 @@ final class Dispatcher {
 
     private final Database database;
     private final ChannelAdapters adapters;
-    private final DeliveryStatuses statuses;
+    private final EventPublisher events;
+    private final DeliveryStatuses statuses = new DeliveryStatuses();
     private final OutboxStore outbox = new OutboxStore();
     private final Map<String, ExecutorService> lanes = new ConcurrentHashMap<>();
     /** Messages handed to a lane and not yet recorded: still due in the outbox, so not to be handed out again. */
@@ -59,7 +60,7 @@ final class Dispatcher {
         this.firstBackoff = firstBackoff;
         this.database = database;
         this.adapters = adapters;
-        this.statuses = new DeliveryStatuses(events);
+        this.events = events;
     }
 
     /** Hands what is due to the lanes of its channel instances; answers how many sends were started. */
@@ -165,6 +166,9 @@ final class Dispatcher {
 
     private void record(OutboxStore.Row row, DeliveryStatus status, int attempts, Instant next, String error, String providerId)
             throws SQLException {
-        statuses.announce(database.inTransaction(c -> statuses.record(c, row, status, attempts, next, error, providerId)));
+        events.inTransaction(database, (c, changes) -> {
+            statuses.record(c, row, status, attempts, next, error, providerId, changes);
+            return null;
+        });
     }
 }

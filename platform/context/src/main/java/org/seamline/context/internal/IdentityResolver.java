@@ -30,7 +30,8 @@ final class IdentityResolver {
     static final String MERGE_POLICY = "policy:same-message";
     /** How far a channel vouches for who sent a message: signed or carrier-verified senders more than email. */
     private static final Map<String, Integer> CONFIDENCE = Map.of("email", 70);
-    private static final int VERIFIED_CONFIDENCE = 90;
+    /** How much a channel that vouches for its senders, or a system that links an identifier, is trusted. */
+    static final int VERIFIED_CONFIDENCE = 90;
 
     /** The outcome: the customer, whether it was created now, merges done, and identifiers left with other customers. */
     record Resolution(String customerId, boolean created, List<MergeRecord> merges, List<Identifier> conflicting) {

@@ -18,11 +18,11 @@ import org.seamline.context.InteractionEvent;
 import org.seamline.core.http.Json;
 import org.seamline.store.Database;
 import org.seamline.store.SqlLists;
+import org.seamline.store.StoreFailures;
 
 /** SQL for the events of inbound interactions, in the caller's connection; each key once per interaction. */
 final class InteractionEventStore {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final int IDS_PER_STATEMENT = 1000;
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
     };
@@ -61,7 +61,7 @@ final class InteractionEventStore {
             insert.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
             insert.executeUpdate();
         } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (!StoreFailures.isUniqueViolation(e)) {
                 throw e;
             }
         }

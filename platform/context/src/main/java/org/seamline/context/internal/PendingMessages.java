@@ -100,9 +100,10 @@ final class PendingMessages {
     private void processTogether(List<Interaction> batch) throws SQLException {
         for (int from = 0; from < batch.size(); from += TOGETHER) {
             List<Interaction> group = batch.subList(from, Math.min(from + TOGETHER, batch.size()));
-            Group done;
+            EventPublisher.Committed<Group> done;
             try {
-                done = database.inTransaction(c -> {
+                // Committed first and posted after: a failure to post is not this transaction's, nothing to undo.
+                done = events.commit(database, (c, changes) -> {
                     IdentityCache.View view = identities.open(c);
                     List<Resolved> all = new ArrayList<>();
                     List<TimelineStore.Entry> entries = new ArrayList<>();
@@ -116,7 +117,7 @@ final class PendingMessages {
                             timeline.append(c, entries);
                             entries.clear();
                         }
-                        Resolved one = resolve(c, interaction, view);
+                        Resolved one = resolve(c, interaction, view, changes);
                         marks.add(new InboxStore.Processed(interaction.id(), one.customerId(), one.entry().conversationId()));
                         entries.add(one.entry());
                         all.add(one);
@@ -134,9 +135,9 @@ final class PendingMessages {
                 }
                 continue;
             }
-            done.identities().remember();
-            processed.addAndGet(done.resolved().size());
-            done.resolved().forEach(one -> events.post(one.events()));
+            done.result().identities().remember();
+            processed.addAndGet(done.result().resolved().size());
+            events.post(done.changes());
         }
     }
 
@@ -180,18 +181,18 @@ final class PendingMessages {
 
     private void process(Interaction interaction) throws SQLException {
         try {
-            Group done = database.inTransaction(c -> {
+            EventPublisher.Committed<Group> done = events.commit(database, (c, changes) -> {
                 IdentityCache.View view = identities.open(c);
-                Resolved resolved = resolve(c, interaction, view);
+                Resolved resolved = resolve(c, interaction, view, changes);
                 // AlreadyProcessed undoes what resolving did
                 mark(c, List.of(new InboxStore.Processed(interaction.id(), resolved.customerId(),
                         resolved.entry().conversationId())));
                 timeline.append(c, List.of(resolved.entry()));
                 return new Group(List.of(resolved), view);
             });
-            done.identities().remember();
+            done.result().identities().remember();
             processed.incrementAndGet();
-            events.post(done.resolved().get(0).events());
+            events.post(done.changes());
         } catch (AlreadyProcessed e) {
             LOG.debug("Interaction {} was processed or erased meanwhile", interaction.id());
         } catch (RuntimeException | StackOverflowError e) {
@@ -222,16 +223,20 @@ final class PendingMessages {
         return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 
-    /** A message's customer, its timeline entry (appended with the group's) and the events to post once committed. */
-    private record Resolved(String customerId, TimelineStore.Entry entry, EventPublisher.Pending events) {
+    /** A message's customer and its timeline entry (appended with the group's). */
+    private record Resolved(String customerId, TimelineStore.Entry entry) {
     }
 
     /** Messages processed in one transaction, and what the transaction read of identities, to remember once committed. */
     private record Group(List<Resolved> resolved, IdentityCache.View identities) {
     }
 
-    /** Resolves the sender and continues a conversation; the timeline entry is the caller's to append. */
-    private Resolved resolve(Connection c, Interaction interaction, IdentityCache.View view) throws SQLException {
+    /**
+     * Resolves the sender and continues a conversation, reporting what that changed to {@code pending}; the timeline
+     * entry is the caller's to append.
+     */
+    private Resolved resolve(Connection c, Interaction interaction, IdentityCache.View view, EventPublisher.Pending pending)
+            throws SQLException {
         InboundMessage message = interaction.message();
         IdentityResolver.Resolution resolution = resolver.resolve(c, message, interaction.id(), view);
         String customerId = resolution.customerId();
@@ -251,7 +256,6 @@ final class PendingMessages {
             windows.record(c, customerId, message.channel(), window.get());
         }
 
-        EventPublisher.Pending pending = new EventPublisher.Pending();
         if (resolution.created()) {
             pending.add(ContextEvents.CUSTOMER_CREATED, ContextEvents.CUSTOMER_ID, customerId,
                     ContextEvents.CHANNEL, message.channel());
@@ -269,8 +273,7 @@ final class PendingMessages {
         pending.add(ContextEvents.MESSAGE_RECEIVED, ContextEvents.CUSTOMER_ID, customerId,
                 ContextEvents.CONVERSATION_ID, continuation.conversationId(), ContextEvents.MESSAGE_ID, interaction.id(),
                 ContextEvents.CHANNEL, message.channel(), ContextEvents.INSTANCE, message.instance());
-        return new Resolved(customerId, TimelineStore.inbound(customerId, continuation.conversationId(), message, interaction.id()),
-                pending);
+        return new Resolved(customerId, TimelineStore.inbound(customerId, continuation.conversationId(), message, interaction.id()));
     }
 
     /**

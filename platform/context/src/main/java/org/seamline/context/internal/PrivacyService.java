@@ -97,7 +97,7 @@ public class PrivacyService implements CustomerPrivacy {
 
     @Override
     public Optional<ErasureRecord> erase(String customerId, String actor) throws SQLException {
-        Optional<ErasureRecord> erased = database.inTransaction(c -> {
+        Optional<ErasureRecord> erased = events.inTransaction(database, (c, changes) -> {
             Optional<String> canonical = customers.canonical(c, customerId);
             if (canonical.isEmpty()) {
                 return Optional.<ErasureRecord>empty();
@@ -127,10 +127,10 @@ public class PrivacyService implements CustomerPrivacy {
             removed.put("attachment", attachments.deleteUnreferenced(c, attachmentIds(files)));
             ErasureRecord record = new ErasureRecord(UUID.randomUUID().toString(), members, actor, Instant.now(), removed);
             audit(c, record);
+            changes.add(ContextEvents.CUSTOMER_ERASED, ContextEvents.CUSTOMER_ID, record.customerIds().get(0),
+                    ContextEvents.ACTOR, actor);
             return Optional.of(record);
         });
-        erased.ifPresent(r -> events.post(ContextEvents.CUSTOMER_ERASED, ContextEvents.CUSTOMER_ID, r.customerIds().get(0),
-                ContextEvents.ACTOR, actor));
         erased.ifPresent(r -> LOG.info("Erased customer {} ({} ids) by {}: {}", r.customerIds().get(0), r.customerIds().size(),
                 actor, r.removed()));
         return erased;

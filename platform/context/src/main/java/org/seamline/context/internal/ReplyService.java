@@ -81,7 +81,7 @@ public class ReplyService implements Replies {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
                 : IdempotencyKeys.checked(idempotencyKey.strip());
         String fingerprint = IdempotencyKeys.fingerprint(text, attachmentIds, channel, purpose, template);
-        QueuedReply reply = database.inTransaction(c -> {
+        return events.inTransaction(database, (c, changes) -> {
             Conversation conversation = conversations.conversation(c, conversationId).orElseThrow(
                     () -> new ReplyException(ReplyException.Kind.NOT_FOUND, "no conversation with id " + conversationId));
             Optional<OutboxStore.Row> earlier = outbox.byIdempotencyKey(c, conversation.id(), key);
@@ -112,15 +112,12 @@ public class ReplyService implements Replies {
                     adapter.instance(), recipient(customer, adapter.channel()), text, files, conversation.id(), metadata);
             outbox.insert(c, customer.id(), message, fingerprint);
             timeline.outbound(c, customer.id(), message);
+            changes.add(ContextEvents.MESSAGE_QUEUED, ContextEvents.CUSTOMER_ID, customer.id(),
+                    ContextEvents.CONVERSATION_ID, conversation.id(), ContextEvents.MESSAGE_ID, message.id(),
+                    ContextEvents.CHANNEL, message.channel(), ContextEvents.INSTANCE, message.instance());
             return new QueuedReply(message.id(), conversation.id(), message.channel(), message.instance(),
                     DeliveryStatus.QUEUED, false);
         });
-        if (!reply.duplicate()) {
-            events.post(ContextEvents.MESSAGE_QUEUED, ContextEvents.CONVERSATION_ID, reply.conversationId(),
-                    ContextEvents.MESSAGE_ID, reply.messageId(), ContextEvents.CHANNEL, reply.channel(),
-                    ContextEvents.INSTANCE, reply.instance());
-        }
-        return reply;
     }
 
     /** The first reply under a key, when this request is the same one again; a different request is refused. */

@@ -19,6 +19,8 @@ final class TestContext {
     final ConversationsService conversations;
     final CustomerProfilesService profiles;
     final PrivacyService privacy;
+    final ChangeFeedService feed;
+    final CustomerContextService customerContext;
     final JdbcAttachmentStore attachments;
     /** Shared by every processor of this context, as the processor's cache outlives its transactions. */
     final IdentityCache identities = new IdentityCache(1000);
@@ -36,6 +38,8 @@ final class TestContext {
         profiles = new CustomerProfilesService(database, publisher, new ChannelAdapters());
         attachments = new JdbcAttachmentStore(database);
         privacy = new PrivacyService(database, inbox, attachments, publisher, TestConfiguration.defaults());
+        feed = new ChangeFeedService(database);
+        customerContext = new CustomerContextService(database, publisher, profiles, TestConfiguration.defaults());
     }
 
     /** The processor with the test defaults: cap 20, automatic merges from the API channel, one conversation per customer. */

@@ -32,12 +32,12 @@ import org.seamline.store.InboxStore;
 import org.seamline.store.Interaction;
 import org.seamline.store.Page;
 import org.seamline.store.SetAside;
+import org.seamline.store.StoreFailures;
 
 /** {@link InboxStore} on the platform database; the same SQL runs on H2 and PostgreSQL. */
 @Component(service = InboxStore.class)
 public class JdbcInboxStore implements InboxStore {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "id, seq, payload, stored_at";
     /** Messages erased per statement: a person may have more than a statement takes parameters (PostgreSQL: 32767). */
     private static final int ERASED_TOGETHER = 1000;
@@ -92,7 +92,7 @@ public class JdbcInboxStore implements InboxStore {
         try {
             return insertOnce(messages);
         } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (!StoreFailures.isUniqueViolation(e)) {
                 throw e;
             }
             // Another node stored one of these keys between our lookup and our insert: its row is visible now.

@@ -14,15 +14,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.seamline.store.internal.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the numbered SQL scripts listed in {@code migration/index} once each, in order, and refuses to start when
+ * Applies the numbered SQL scripts listed in {@code <folder>/index} once each, in order, and refuses to start when
  * an applied script has changed since. The same scripts run on H2 and PostgreSQL, so they use the SQL both share;
  * a statement only one of them needs is marked for it (see {@link Script}).
+ *
+ * <p>The platform's own scripts are recorded in {@code schema_version}; a plugin's ({@link #forOwner}) in
+ * {@code plugin_schema_version} under its owner name, so owners number their scripts independently. Every run holds
+ * {@link MigrationLock} from its first statement to its last: nodes starting together apply each script once.
  *
  * <p>A small runner of our own: Flyway 10+ finds its database support through ServiceLoader plugins split over
  * several jars, which needs more OSGi plumbing than this small runner.
@@ -31,32 +36,56 @@ public final class Migrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final String INDEX = "index";
+    private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final ClassLoader loader;
     private final String folder;
+    /** Null for the platform's own scripts. */
+    private final String owner;
 
+    /** The platform's own scripts. */
     public Migrations(ClassLoader loader, String folder) {
+        this(loader, folder, null);
+    }
+
+    private Migrations(ClassLoader loader, String folder, String owner) {
         this.loader = loader;
         this.folder = folder.endsWith("/") ? folder : folder + "/";
+        this.owner = owner;
+    }
+
+    /**
+     * A plugin's scripts, recorded under {@code owner} (1-64 letters, digits, {@code . _ -}); the platform's
+     * migrations must have run first, as they create {@code plugin_schema_version}.
+     */
+    public static Migrations forOwner(String owner, ClassLoader loader, String folder) {
+        if (owner == null || !OWNER.matcher(owner).matches()) {
+            throw new IllegalArgumentException("owner must be 1-64 letters, digits, '.', '_' or '-'");
+        }
+        return new Migrations(loader, folder, owner);
     }
 
     /** Applies pending scripts; answers how many ran. */
     public int migrate(DataSource dataSource) throws SQLException {
         List<Script> scripts = scripts();
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection();
+             MigrationLock lock = MigrationLock.take(connection)) {
             connection.setAutoCommit(false);
-            try (Statement ddl = connection.createStatement()) {
-                ddl.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-                        + "name VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+            if (owner == null) {
+                try (Statement ddl = connection.createStatement()) {
+                    ddl.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                            + "name VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+                }
+                connection.commit();
             }
-            connection.commit();
             Map<Integer, String> applied = applied(connection);
+            connection.commit();
             int ran = 0;
             for (Script script : scripts) {
                 String checksum = applied.get(script.version());
                 if (checksum != null) {
                     if (!checksum.equals(script.checksum())) {
-                        throw new SQLException("Migration " + script.name() + " changed after it was applied");
+                        throw new SQLException("Migration " + described(script) + " changed after it was applied");
                     }
                     continue;
                 }
@@ -67,6 +96,10 @@ public final class Migrations {
         }
     }
 
+    private String described(Script script) {
+        return owner == null ? script.name() : owner + "/" + script.name();
+    }
+
     private void apply(Connection connection, Script script) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName();
         try (Statement statement = connection.createStatement()) {
@@ -75,28 +108,38 @@ public final class Migrations {
                     statement.execute(step.sql());
                 }
             }
-            try (PreparedStatement record = connection.prepareStatement(
-                    "INSERT INTO schema_version (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement record = connection.prepareStatement(owner == null
+                    ? "INSERT INTO schema_version (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)"
+                    : "INSERT INTO plugin_schema_version (version, name, checksum, applied_at, owner) VALUES (?, ?, ?, ?, ?)")) {
                 record.setInt(1, script.version());
                 record.setString(2, script.name());
                 record.setString(3, script.checksum());
                 record.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+                if (owner != null) {
+                    record.setString(5, owner);
+                }
                 record.executeUpdate();
             }
             connection.commit();
-            LOG.info("Applied migration {}", script.name());
+            LOG.info("Applied migration {}", described(script));
         } catch (SQLException e) {
             connection.rollback();
-            throw new SQLException("Migration " + script.name() + " failed: " + e.getMessage(), e);
+            throw new SQLException("Migration " + described(script) + " failed: " + e.getMessage(), e);
         }
     }
 
-    private static Map<Integer, String> applied(Connection connection) throws SQLException {
+    private Map<Integer, String> applied(Connection connection) throws SQLException {
         Map<Integer, String> applied = new HashMap<>();
-        try (Statement query = connection.createStatement();
-             ResultSet rows = query.executeQuery("SELECT version, checksum FROM schema_version")) {
-            while (rows.next()) {
-                applied.put(rows.getInt(1), rows.getString(2));
+        try (PreparedStatement query = connection.prepareStatement(owner == null
+                ? "SELECT version, checksum FROM schema_version"
+                : "SELECT version, checksum FROM plugin_schema_version WHERE owner = ?")) {
+            if (owner != null) {
+                query.setString(1, owner);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    applied.put(rows.getInt(1), rows.getString(2));
+                }
             }
         }
         return applied;
