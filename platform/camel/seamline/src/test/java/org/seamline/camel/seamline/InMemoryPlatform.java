@@ -176,6 +176,11 @@ final class InMemoryPlatform implements Ingress, CustomerContext, ChangeFeed, Re
     }
 
     @Override
+    public Optional<TimelineEntry> entry(String interactionId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Page<TimelineEntry> timeline(String customerId, int offset, int limit) {
         throw new UnsupportedOperationException();
     }
