@@ -94,7 +94,7 @@ class JdbcCrmIT {
         write("erp", "responsible");
         seamline.awaitInstanceUp("erp");
 
-        assertEquals(202, shop.post(ApiChannelClient.message("order-1", "{\"phone\":\"+79161234567\"}"), SHOP_SECRET).statusCode());
+        assertEquals(201, shop.post(ApiChannelClient.message("order-1", "{\"phone\":\"+79161234567\"}"), SHOP_SECRET).statusCode());
 
         String customer = customerOf("+79161234567");
         await().atMost(WITHIN.multipliedBy(3)).until(() -> "olga".equals(attribute(customer, "crm.owner")));
