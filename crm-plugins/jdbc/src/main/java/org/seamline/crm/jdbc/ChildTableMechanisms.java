@@ -47,16 +47,9 @@ final class ChildTableMechanisms implements Mechanisms {
         try (PreparedStatement ps = connection.prepareStatement("SELECT " + contacts.key().quoted() + ", "
                 + contacts.value().quoted() + " FROM " + contacts.table().quoted() + " WHERE " + typeIn(phoneTypes)
                 + " AND " + Mechanisms.digitsOf(contacts.value().quoted()) + " LIKE ?")) {
-            ps.setMaxRows(MAX_ROWS);
             int i = bindTypes(ps, phoneTypes);
             ps.setString(i, Mechanisms.endingWith(digits));
-            List<Candidate> candidates = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    candidates.add(new Candidate(rs.getString(1), rs.getString(2)));
-                }
-            }
-            return candidates;
+            return Rows.candidates(ps);
         }
     }
 

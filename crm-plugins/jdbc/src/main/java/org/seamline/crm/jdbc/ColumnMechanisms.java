@@ -42,13 +42,8 @@ final class ColumnMechanisms implements Mechanisms {
         for (Column phone : schema.phoneColumns()) {
             try (PreparedStatement ps = connection.prepareStatement("SELECT " + schema.id().quoted() + ", " + phone.quoted()
                     + " FROM " + schema.customers().quoted() + " WHERE " + Mechanisms.digitsOf(phone.quoted()) + " LIKE ?")) {
-                ps.setMaxRows(MAX_ROWS);
                 ps.setString(1, Mechanisms.endingWith(digits));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        candidates.add(new Candidate(rs.getString(1), rs.getString(2)));
-                    }
-                }
+                candidates.addAll(Rows.candidates(ps));
             }
         }
         return candidates;

@@ -22,4 +22,16 @@ final class Rows {
         }
         return values;
     }
+
+    /** Id and stored phone of every row, at most {@link Mechanisms#MAX_ROWS} rows. */
+    static List<Mechanisms.Candidate> candidates(PreparedStatement ps) throws SQLException {
+        ps.setMaxRows(Mechanisms.MAX_ROWS);
+        List<Mechanisms.Candidate> candidates = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                candidates.add(new Mechanisms.Candidate(rs.getString(1), rs.getString(2)));
+            }
+        }
+        return candidates;
+    }
 }
