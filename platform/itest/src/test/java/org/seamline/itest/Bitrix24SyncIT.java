@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +96,27 @@ class Bitrix24SyncIT {
         bitrix.portal().updateContact(petr, JSON.createObjectNode().set("UF_CRM_TAGS", JSON.createArrayNode().add("loyal")));
 
         await().atMost(WITHIN).until(() -> "loyal".equals(attribute(customer, "crm.tags")));
+    }
+
+    @Test
+    void aForgedNotificationIsRefusedAndChangesNothing() {
+        int vera = contact("Vera", "+7 926 000-11-22", List.of("regular"));
+        receive("+79260001122", "Hi", "SM" + "e".repeat(32));
+        String customer = customerOf("+79260001122");
+        await().atMost(WITHIN).until(() -> "regular".equals(attribute(customer, "crm.tags")));
+        bitrix.events().sendTo(URI.create("http://127.0.0.1:1/nowhere")); // the portal's own notifications go elsewhere now
+        try {
+            bitrix.portal().updateContact(vera, JSON.createObjectNode().set("UF_CRM_TAGS", JSON.createArrayNode().add("blocked")));
+            String body = bitrix.events().body("ONCRMCONTACTUPDATE", vera, "not-the-token", System.currentTimeMillis() / 1000);
+            HttpResponse<String> forged = seamline.send(HttpRequest.newBuilder(seamline.uri("/hooks/crm/bitrix24/portal"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            assertEquals(401, forged.statusCode(), forged.body());
+            assertEquals("unauthorized", seamline.readJson(forged.body()).get("error").asText());
+        } finally {
+            bitrix.events().sendTo(seamline.uri("/hooks/crm/bitrix24/portal"));
+        }
+        assertEquals("regular", attribute(customer, "crm.tags"), "a forged notification made nobody read the contact again");
     }
 
     @Test

@@ -317,6 +317,9 @@ class ConsoleIT {
         WebElement size2 = browser.driver().findElement(By.cssSelector("form.settings-form[data-instance='desk'] [name=maxBodyBytes]"));
         size2.clear();
         size2.sendKeys("70000");
+        // The form is re-rendered from the reloaded values; submit only once the typed value is the form's value.
+        browser.until(d -> "70000".equals(d.findElement(By.cssSelector("form.settings-form[data-instance='desk'] [name=maxBodyBytes]"))
+                .getAttribute("value")));
         browser.driver().findElement(By.cssSelector("form.settings-form[data-instance='desk'] button[type=submit]")).click();
         browser.until(d -> d.findElements(By.cssSelector("form.settings-form[data-instance='desk']")).isEmpty());
         JsonNode changed = seamline.getJson("/api/v1/settings/" + pid + "/desk").get("values");
