@@ -30,10 +30,10 @@ export function Audit() {
       <h1 id="audit-title">{t('audit.title')}</h1>
       <form class="filters" role="search" aria-label={t('audit.filters')} onSubmit={apply}>
         <label>{t('audit.actor')}
-          <input name="actor" value={draft.actor} onInput={(e) => setDraft({ ...draft, actor: e.currentTarget.value })} />
+          <input name="actor" value={draft.actor} onInput={(e) => { const actor = e.currentTarget.value; setDraft((previous) => ({ ...previous, actor })); }} />
         </label>
         <label>{t('audit.action')}
-          <select name="action" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}>
+          <select name="action" value={draft.action} onChange={(e) => { const action = e.currentTarget.value; setDraft((previous) => ({ ...previous, action })); }}>
             <option value="">{t('audit.anyAction')}</option>
             {FAMILIES.map((family) => <option key={family} value={family}>{t(`audit.family.${family}`)}</option>)}
           </select>

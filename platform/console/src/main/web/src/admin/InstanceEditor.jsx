@@ -53,7 +53,7 @@ export function InstanceEditor({ form, name, onSaved, onCancel }) {
       {form.fields.map((field) => (
         <Field key={field.id} field={field} id={idOf(field)} value={draft[field.id]} error={fieldErrors[field.id]}
           isSet={current.value?.secretsSet?.includes(field.id)}
-          onChange={(value) => setDraft({ ...draft, [field.id]: value })} />
+          onChange={(value) => setDraft((previous) => ({ ...previous, [field.id]: value }))} />
       ))}
       <ErrorBox error={action.error} />
       {action.error?.status === 409 && (

@@ -43,4 +43,9 @@ import org.osgi.service.metatype.annotations.Option;
             + "tried again after about this long, then twice as long each time (with jitter, at most 10 minutes), "
             + "8 attempts in all before it becomes a dead letter")
     int outboxFirstRetryMillis() default 1_000;
+
+    @AttributeDefinition(name = "Change feed retention (days)", description = "Changes older than this are deleted "
+            + "from the change feed, hourly. A plugin reading the feed that is stopped for longer misses what was "
+            + "deleted; 0 keeps every change")
+    int changeFeedRetentionDays() default 30;
 }

@@ -95,6 +95,19 @@ final class FeedStore {
         }
     }
 
+    /**
+     * Deletes up to {@code batch} of the oldest changes recorded before {@code before}; answers how many. The head
+     * stays, so positions go on growing and a reader's cursor keeps its meaning.
+     */
+    int prune(Connection c, java.time.Instant before, int batch) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM change_feed WHERE position IN (SELECT position "
+                + "FROM change_feed WHERE changed_at < ? ORDER BY position LIMIT ?)")) {
+            delete.setObject(1, before.atOffset(ZoneOffset.UTC));
+            delete.setInt(2, batch);
+            return delete.executeUpdate();
+        }
+    }
+
     List<Change> after(Connection c, long position, int limit) throws SQLException {
         List<Change> changes = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement(SELECT + " WHERE position > ? ORDER BY position LIMIT ?")) {

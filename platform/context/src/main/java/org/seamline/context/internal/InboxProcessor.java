@@ -19,13 +19,14 @@ import org.seamline.store.InboxStore;
 
 /**
  * Runs {@link PendingMessages} (inbound) and the {@link Dispatcher} (outbound) from Camel timer routes, so new
- * messages are resolved, and replies sent, within a fraction of a second; on the node holding the
- * {@link WorkerLease} only, when several nodes share the database.
+ * messages are resolved, and replies sent, within a fraction of a second, and the {@link FeedRetention} hourly; on
+ * the node holding the {@link WorkerLease} only, when several nodes share the database.
  */
 @Component(service = HealthContributor.class, immediate = true, configurationPid = ContextComponents.PID)
 public class InboxProcessor implements HealthContributor {
 
     private static final long PERIOD_MS = 200;
+    private static final long RETENTION_PERIOD_MS = Duration.ofHours(1).toMillis();
 
     private final PendingMessages pending;
     private final Dispatcher dispatcher;
@@ -42,6 +43,8 @@ public class InboxProcessor implements HealthContributor {
                 channels(config.autoMergeChannels())), continuity(config.continuity()),
                 Duration.ofHours(Math.max(0, config.reopenWindowHours())), events,
                 new IdentityCache(Math.max(0, config.identityCacheSize())));
+        FeedRetention retention = new FeedRetention(database, Duration.ofDays(config.changeFeedRetentionDays()),
+                java.time.Clock.systemUTC());
         this.lease = new WorkerLease(database, nodeName(bundleContext.getProperty("seamline.home")),
                 Duration.ofSeconds(Math.max(2, config.workerLeaseSeconds())));
         this.camel = PluginCamelContext.start(bundleContext, "inbox-processor", new RouteBuilder() {
@@ -57,6 +60,12 @@ public class InboxProcessor implements HealthContributor {
                         .process(exchange -> {
                             if (lease.hold()) {
                                 dispatcher.dispatchDue();
+                            }
+                        });
+                from("timer:change-feed-retention?delay=60000&period=" + RETENTION_PERIOD_MS).routeId("change-feed-retention")
+                        .process(exchange -> {
+                            if (lease.hold()) {
+                                retention.prune();
                             }
                         });
             }

@@ -103,6 +103,29 @@ class ChangeFeedTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void changesOlderThanTheRetentionAreDeletedAndPositionsGoOn(String kind) throws Exception {
+        TestContext context = new TestContext(kind);
+        receive(context, "m-1");
+        receive(context, "m-2");
+        try (Connection c = context.database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE change_feed SET changed_at = changed_at - INTERVAL '40' DAY WHERE position <= 2");
+        }
+        java.time.Clock clock = java.time.Clock.systemUTC();
+
+        assertEquals(0, new FeedRetention(context.database, Duration.ZERO, clock).prune(), "0 keeps every change");
+        assertEquals(2, new FeedRetention(context.database, Duration.ofDays(30), clock).prune());
+
+        List<Change> kept = context.feed.after(0, 100);
+        assertEquals(List.of(3L, 4L), kept.stream().map(Change::position).toList(),
+                "a reader from the start gets what is kept, in order");
+        assertEquals(4, context.feed.head(), "the head stays");
+        receive(context, "m-3");
+        assertEquals(5L, context.feed.after(4, 100).get(0).position(), "and positions go on after it");
+        assertEquals(0, new FeedRetention(context.database, Duration.ofDays(30), clock).prune(), "nothing else is old");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void aReaderPositionOnlyMovesForward(String kind) throws Exception {
         TestContext context = new TestContext(kind);
 

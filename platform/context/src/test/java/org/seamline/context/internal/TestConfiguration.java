@@ -54,6 +54,11 @@ final class TestConfiguration {
             public int outboxFirstRetryMillis() {
                 return 1_000;
             }
+
+            @Override
+            public int changeFeedRetentionDays() {
+                return 30;
+            }
         };
     }
 }

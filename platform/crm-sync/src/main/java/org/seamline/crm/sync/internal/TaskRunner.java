@@ -100,7 +100,21 @@ final class TaskRunner {
         if (customer.isEmpty()) {
             return new Outcome(TaskStore.SKIPPED, "no such customer");
         }
-        Optional<CrmContact> contact = linkedOrFound(customer.get());
+        // The linked contact is logged to without reading it first: one CRM call per message. Only when the CRM
+        // refuses it is the contact checked, and looked up again if it is gone.
+        Optional<String> linked = store.contactOf(key, customer.get().id());
+        if (linked.isPresent()) {
+            try {
+                return new Outcome(TaskStore.DONE, connector.log(activity(entry.get(), linked.get())));
+            } catch (CrmException e) {
+                boolean gone = (e.kind() == CrmException.Kind.NOT_FOUND || e.kind() == CrmException.Kind.VALIDATION)
+                        && connector.profile(linked.get()).isEmpty();
+                if (!gone) {
+                    throw e;
+                }
+            }
+        }
+        Optional<CrmContact> contact = found(customer.get());
         if (contact.isEmpty()) {
             return new Outcome(TaskStore.SKIPPED, "no contact in the CRM");
         }
@@ -117,6 +131,12 @@ final class TaskRunner {
                 return contact;
             }
         }
+        return found(customer);
+    }
+
+    /** The contact found by the customer's emails and phones, then linked; empty when the CRM has none. */
+    private Optional<CrmContact> found(CustomerView customer) throws CrmException, SQLException,
+            IngressUnavailableException {
         List<CrmContact> found = new ArrayList<>();
         for (Identifier identifier : customer.identifiers()) {
             if (Identifier.EMAIL.equals(identifier.type())) {
