@@ -27,6 +27,8 @@ public final class ContextEvents {
     public static final String MESSAGE_QUEUED = "seamline/message/queued";
     /** An outbound message's delivery status moved forward ({@code message.status}). */
     public static final String MESSAGE_STATUS = "seamline/message/status";
+    /** An agent added an internal note to a conversation ({@code note.added}); the message id names the note. */
+    public static final String NOTE_ADDED = "seamline/conversation/noted";
 
     public static final String CUSTOMER_ID = "customerId";
     public static final String CONVERSATION_ID = "conversationId";

@@ -38,8 +38,8 @@ public interface Conversations {
     Page<TimelineEntry> messages(String conversationId, int offset, int limit) throws SQLException;
 
     /**
-     * The message or call with this id (an inbound message's interaction id, a reply's message id); empty when there
-     * is none or it was erased.
+     * The message, call or internal note with this id (an inbound message's interaction id, a reply's message id, the
+     * id of a {@code note.added} change); empty when there is none or it was erased.
      */
     Optional<TimelineEntry> entry(String interactionId) throws SQLException;
 

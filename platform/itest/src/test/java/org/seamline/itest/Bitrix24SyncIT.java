@@ -99,6 +99,20 @@ class Bitrix24SyncIT {
     }
 
     @Test
+    void anAgentsInternalNoteIsLoggedOnTheContactOnce() {
+        int lev = contact("Lev", "+7 916 777-88-99", List.of());
+        receive("+79167778899", "Please call me", "SM" + "f".repeat(32));
+        String conversation = conversationOf(customerOf("+79167778899"));
+        await().atMost(WITHIN).until(() -> comments(lev, "Please call me") == 1);
+
+        HttpResponse<String> note = seamline.asAdmin("POST", "/api/v1/conversations/" + conversation + "/notes",
+                "{\"text\":\"Called back, wants a refund\"}");
+        assertEquals(201, note.statusCode(), note.body());
+
+        await().atMost(WITHIN).until(() -> comments(lev, "admin: Called back, wants a refund") == 1);
+    }
+
+    @Test
     void aForgedNotificationIsRefusedAndChangesNothing() {
         int vera = contact("Vera", "+7 926 000-11-22", List.of("regular"));
         receive("+79260001122", "Hi", "SM" + "e".repeat(32));

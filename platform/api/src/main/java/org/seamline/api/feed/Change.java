@@ -26,4 +26,6 @@ public record Change(long position, String type, Instant at, String customerId, 
     public static final String MESSAGE_RECEIVED = "message.received";
     public static final String MESSAGE_QUEUED = "message.queued";
     public static final String MESSAGE_STATUS = "message.status";
+    /** An agent's internal note on a conversation; {@code messageId} names its timeline entry. Since 1.1. */
+    public static final String NOTE_ADDED = "note.added";
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -70,10 +71,15 @@ public class ConversationsService implements Conversations {
             throw new IllegalArgumentException("a note needs text");
         }
         ProfileRules.value("note", text, ProfileRules.MAX_VARIABLE);
-        return database.inTransaction(c -> {
+        return events.inTransaction(database, (c, changes) -> {
             Optional<Conversation> conversation = conversations.conversation(c, conversationId);
             if (conversation.isPresent()) {
-                timeline.event(c, conversation.get().customerId(), conversation.get().id(), "note", author + ": " + text.strip());
+                // The note gets an id of its own, so a CRM connector reading the feed can log it once.
+                String noteId = UUID.randomUUID().toString();
+                timeline.note(c, conversation.get().customerId(), conversation.get().id(), noteId, author + ": " + text.strip());
+                changes.add(ContextEvents.NOTE_ADDED, ContextEvents.CUSTOMER_ID, conversation.get().customerId(),
+                        ContextEvents.CONVERSATION_ID, conversation.get().id(), ContextEvents.MESSAGE_ID, noteId,
+                        ContextEvents.ACTOR, author);
             }
             return conversation.isPresent();
         });
@@ -124,7 +130,7 @@ public class ConversationsService implements Conversations {
     public Optional<TimelineEntry> entry(String interactionId) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             return timeline.entries(c, "interaction_id", List.of(interactionId), 0, 20).items().stream()
-                    .filter(e -> "message".equals(e.kind()) || "call".equals(e.kind())).findFirst();
+                    .filter(e -> "message".equals(e.kind()) || "call".equals(e.kind()) || "note".equals(e.kind())).findFirst();
         }
     }
 

@@ -38,7 +38,8 @@ final class FeedStore {
             Map.entry(ContextEvents.CONVERSATION_CHANGED, Change.CONVERSATION_CHANGED),
             Map.entry(ContextEvents.MESSAGE_RECEIVED, Change.MESSAGE_RECEIVED),
             Map.entry(ContextEvents.MESSAGE_QUEUED, Change.MESSAGE_QUEUED),
-            Map.entry(ContextEvents.MESSAGE_STATUS, Change.MESSAGE_STATUS));
+            Map.entry(ContextEvents.MESSAGE_STATUS, Change.MESSAGE_STATUS),
+            Map.entry(ContextEvents.NOTE_ADDED, Change.NOTE_ADDED));
     /** Property, column and column size; the order of the insert's parameters after position, type and time. */
     private static final List<Column> COLUMNS = List.of(
             new Column(ContextEvents.CUSTOMER_ID, "customer_id", 36),

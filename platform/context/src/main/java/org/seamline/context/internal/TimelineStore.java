@@ -101,6 +101,11 @@ final class TimelineStore {
         append(c, List.of(new Entry(customerId, conversationId, kind, null, null, null, null, null, text, List.of(), Instant.now())));
     }
 
+    /** An agent's internal note, under its own id so it can be found again ({@code Conversations.entry}). */
+    void note(Connection c, String customerId, String conversationId, String noteId, String text) throws SQLException {
+        append(c, List.of(new Entry(customerId, conversationId, "note", null, null, null, noteId, null, text, List.of(), Instant.now())));
+    }
+
     /** The columns an append writes, each bound as an array of text (the time as ISO-8601, cast by the statement). */
     private static final String[] APPENDED = {"customer_id", "conversation_id", "kind", "direction", "channel", "instance",
         "interaction_id", "provider_message_id", "text", "attachments", "occurred_at"};

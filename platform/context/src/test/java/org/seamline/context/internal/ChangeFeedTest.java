@@ -69,6 +69,14 @@ class ChangeFeedTest {
         assertEquals("RESOLVED", resolved.status());
         assertEquals("agent-1", resolved.actor());
         assertEquals(List.of(resolved), context.feed.after(3, 1));
+
+        assertTrue(context.conversations.note(received.conversationId(), "called back, all fine", "agent-1"));
+        Change noted = context.feed.after(4, 100).get(0);
+        assertEquals(Change.NOTE_ADDED, noted.type());
+        assertEquals(customer, noted.customerId());
+        assertEquals("agent-1", noted.actor());
+        assertEquals("agent-1: called back, all fine", context.conversations.entry(noted.messageId()).orElseThrow().text(),
+                "the change names the note, so a reader can fetch it");
     }
 
     @ParameterizedTest

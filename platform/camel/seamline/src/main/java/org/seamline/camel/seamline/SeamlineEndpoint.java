@@ -17,7 +17,7 @@ public class SeamlineEndpoint extends ScheduledPollEndpoint {
     static final Set<String> CHANGE_TYPES = Set.of(Change.CUSTOMER_CREATED, Change.CUSTOMER_CHANGED,
             Change.CUSTOMER_MERGED, Change.CUSTOMER_UNMERGED, Change.CUSTOMER_ERASED, Change.CONVERSATION_OPENED,
             Change.CONVERSATION_REOPENED, Change.CONVERSATION_CHANGED, Change.MESSAGE_RECEIVED, Change.MESSAGE_QUEUED,
-            Change.MESSAGE_STATUS);
+            Change.MESSAGE_STATUS, Change.NOTE_ADDED);
     private static final String NAME = "[A-Za-z0-9][A-Za-z0-9_.-]{0,99}";
 
     private final Operation operation;

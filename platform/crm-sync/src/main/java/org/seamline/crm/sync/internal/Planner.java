@@ -9,7 +9,8 @@ import org.seamline.crm.sync.internal.TaskStore.Kind;
 
 /**
  * Turns the customer context's changes into CRM work for every connector enabled now: a new, changed or merged
- * customer is looked up, each message in and each reply that went out is logged, an erased customer is forgotten.
+ * customer is looked up, each message in, each reply that went out and each agent's note is logged, an erased
+ * customer is forgotten.
  */
 final class Planner {
 
@@ -43,7 +44,7 @@ final class Planner {
                 kind = Kind.LOOKUP;
                 subject = change.customerId();
             }
-            case Change.MESSAGE_RECEIVED -> {
+            case Change.MESSAGE_RECEIVED, Change.NOTE_ADDED -> {
                 kind = Kind.LOG;
                 subject = change.messageId();
             }

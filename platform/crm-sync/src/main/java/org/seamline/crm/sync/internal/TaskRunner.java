@@ -164,6 +164,10 @@ final class TaskRunner {
 
     private Activity activity(TimelineEntry entry, String contactId) {
         Activity.Kind kind = kindOf(entry);
+        if (kind == Activity.Kind.NOTE) {
+            return new Activity(entry.interactionId(), contactId, kind, Activity.Direction.INTERNAL, entry.occurredAt(),
+                    "Internal note in Seamline", entry.text(), null);
+        }
         Activity.Direction direction = "out".equals(entry.direction()) ? Activity.Direction.OUTBOUND : Activity.Direction.INBOUND;
         String subject = (direction == Activity.Direction.INBOUND ? "Inbound " : "Outbound ")
                 + kind.name().toLowerCase(Locale.ROOT) + " via Seamline (" + entry.channel() + "/" + entry.instance() + ")";
@@ -174,6 +178,9 @@ final class TaskRunner {
     private static Activity.Kind kindOf(TimelineEntry entry) {
         if ("call".equals(entry.kind())) {
             return Activity.Kind.CALL;
+        }
+        if ("note".equals(entry.kind())) {
+            return Activity.Kind.NOTE;
         }
         return switch (String.valueOf(entry.channel())) {
             case "email" -> Activity.Kind.EMAIL;
