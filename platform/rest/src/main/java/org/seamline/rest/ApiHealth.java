@@ -28,7 +28,7 @@ public class ApiHealth implements HealthContributor {
     /** The resources of this bundle by their {@code osgi.jakartars.name}; a new resource adds its name here. */
     static final List<String> RESOURCES = List.of("seamline.attachments", "seamline.audit", "seamline.conversations", "seamline.crm",
             "seamline.customers", "seamline.dead-letters", "seamline.figures", "seamline.interactions", "seamline.openapi",
-            "seamline.plugins", "seamline.settings", "seamline.tokens", "seamline.users");
+            "seamline.plugins", "seamline.presence", "seamline.settings", "seamline.tokens", "seamline.users");
     /** core's sign-in, registered once callers can be authenticated: before that the API could only answer 503. */
     static final String SESSION = "/session";
 

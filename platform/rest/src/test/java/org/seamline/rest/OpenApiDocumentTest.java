@@ -30,9 +30,9 @@ class OpenApiDocumentTest {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     /**
      * In the same document but no resource of this bundle: the browser's sign-in is core's servlet, the event stream
-     * and presence are the live bundle's (a stream needs non-blocking writes; see docs/live-updates.md).
+     * the live bundle's (a stream needs non-blocking writes; see docs/live-updates.md).
      */
-    private static final Set<String> SERVED_BY_SERVLETS = Set.of("/session", "/events", "/presence");
+    private static final Set<String> SERVED_BY_SERVLETS = Set.of("/session", "/events");
 
     @Test
     void theDocumentDescribesExactlyWhatTheResourcesServe() throws Exception {
