@@ -42,6 +42,7 @@ class Bitrix24SyncIT {
     SeamlineProcess seamline;
     TwilioStandIn twilio;
     Bitrix24StandIn bitrix;
+    WhatsAppCustomers customers;
     int olga;
 
     @BeforeAll
@@ -54,6 +55,7 @@ class Bitrix24SyncIT {
         Files.writeString(seamline.home.resolve("etc/org.seamline.crm.sync.cfg"), "maxBackoffSeconds=2\nroundMillis=200\n");
         TwilioChannels.configure(seamline, "whatsapp", "main", twilio, BUSINESS);
         seamline.awaitInstanceUp("main");
+        customers = new WhatsAppCustomers(seamline, twilio, BUSINESS);
         Files.writeString(seamline.home.resolve("etc/org.seamline.crm.bitrix24-portal.cfg"), String.join("\n",
                 "webhookUrl=" + bitrix.webhookUrl(), "applicationToken=" + bitrix.events().applicationToken(),
                 "tagsField=UF_CRM_TAGS", ""));
@@ -74,35 +76,35 @@ class Bitrix24SyncIT {
         // The CRM carries out the next requests but never answers them: every step is tried again.
         bitrix.faults().next(3, Fault.LOST_ANSWER);
 
-        receive("+79161234567", "Where is my order 7?", "SM" + "b".repeat(32));
+        customers.receive("+79161234567", "Where is my order 7?", "SM" + "b".repeat(32));
 
-        String customer = customerOf("+79161234567");
-        await().atMost(WITHIN).until(() -> "Olga Petrova".equals(attribute(customer, "crm.owner")));
-        assertEquals("vip, wholesale", attribute(customer, "crm.tags"));
-        assertEquals("crm:bitrix24/portal", attributeNode(customer, "crm.owner").get("source").asText());
+        String customer = customers.customerOf("+79161234567");
+        await().atMost(WITHIN).until(() -> "Olga Petrova".equals(customers.attribute(customer, "crm.owner")));
+        assertEquals("vip, wholesale", customers.attribute(customer, "crm.tags"));
+        assertEquals("crm:bitrix24/portal", customers.attributeNode(customer, "crm.owner").get("source").asText());
         await().atMost(WITHIN).until(() -> comments(ivan, "Where is my order 7?") == 1);
         // Twilio delivers the same webhook again: still one message, still one comment.
-        receive("+79161234567", "Where is my order 7?", "SM" + "b".repeat(32));
+        customers.receive("+79161234567", "Where is my order 7?", "SM" + "b".repeat(32));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> comments(ivan, "Where is my order 7?") == 1);
     }
 
     @Test
     void aContactChangedInTheCrmUpdatesTheProfileThroughTheWebhook() {
         int petr = contact("Petr", "+7 903 555-00-11", List.of("new"));
-        receive("+79035550011", "Hello", "SM" + "c".repeat(32));
-        String customer = customerOf("+79035550011");
-        await().atMost(WITHIN).until(() -> "new".equals(attribute(customer, "crm.tags")));
+        customers.receive("+79035550011", "Hello", "SM" + "c".repeat(32));
+        String customer = customers.customerOf("+79035550011");
+        await().atMost(WITHIN).until(() -> "new".equals(customers.attribute(customer, "crm.tags")));
 
         bitrix.portal().updateContact(petr, JSON.createObjectNode().set("UF_CRM_TAGS", JSON.createArrayNode().add("loyal")));
 
-        await().atMost(WITHIN).until(() -> "loyal".equals(attribute(customer, "crm.tags")));
+        await().atMost(WITHIN).until(() -> "loyal".equals(customers.attribute(customer, "crm.tags")));
     }
 
     @Test
     void anAgentsInternalNoteIsLoggedOnTheContactOnce() {
         int lev = contact("Lev", "+7 916 777-88-99", List.of());
-        receive("+79167778899", "Please call me", "SM" + "f".repeat(32));
-        String conversation = conversationOf(customerOf("+79167778899"));
+        customers.receive("+79167778899", "Please call me", "SM" + "f".repeat(32));
+        String conversation = customers.conversationOf(customers.customerOf("+79167778899"));
         await().atMost(WITHIN).until(() -> comments(lev, "Please call me") == 1);
 
         HttpResponse<String> note = seamline.asAdmin("POST", "/api/v1/conversations/" + conversation + "/notes",
@@ -115,9 +117,9 @@ class Bitrix24SyncIT {
     @Test
     void aForgedNotificationIsRefusedAndChangesNothing() {
         int vera = contact("Vera", "+7 926 000-11-22", List.of("regular"));
-        receive("+79260001122", "Hi", "SM" + "e".repeat(32));
-        String customer = customerOf("+79260001122");
-        await().atMost(WITHIN).until(() -> "regular".equals(attribute(customer, "crm.tags")));
+        customers.receive("+79260001122", "Hi", "SM" + "e".repeat(32));
+        String customer = customers.customerOf("+79260001122");
+        await().atMost(WITHIN).until(() -> "regular".equals(customers.attribute(customer, "crm.tags")));
         bitrix.events().sendTo(URI.create("http://127.0.0.1:1/nowhere")); // the portal's own notifications go elsewhere now
         try {
             bitrix.portal().updateContact(vera, JSON.createObjectNode().set("UF_CRM_TAGS", JSON.createArrayNode().add("blocked")));
@@ -130,7 +132,7 @@ class Bitrix24SyncIT {
         } finally {
             bitrix.events().sendTo(seamline.uri("/hooks/crm/bitrix24/portal"));
         }
-        assertEquals("regular", attribute(customer, "crm.tags"), "a forged notification made nobody read the contact again");
+        assertEquals("regular", customers.attribute(customer, "crm.tags"), "a forged notification made nobody read the contact again");
     }
 
     @Test
@@ -138,8 +140,8 @@ class Bitrix24SyncIT {
         int anna = contact("Anna", "+7 905 111-22-33", List.of());
         bitrix.faults().next(10_000, Fault.QUERY_LIMIT_EXCEEDED); // 503, as Bitrix24 answers when overloaded
         try {
-            receive("+79051112233", "Can I change the address?", "SM" + "d".repeat(32));
-            String conversation = conversationOf(customerOf("+79051112233"));
+            customers.receive("+79051112233", "Can I change the address?", "SM" + "d".repeat(32));
+            String conversation = customers.conversationOf(customers.customerOf("+79051112233"));
             HttpResponse<String> reply = seamline.asAdmin("POST", "/api/v1/conversations/" + conversation + "/messages",
                     "{\"text\":\"Yes, until it ships.\"}");
             assertEquals(202, reply.statusCode(), reply.body());
@@ -159,36 +161,6 @@ class Bitrix24SyncIT {
         fields.putArray("PHONE").addObject().put("VALUE", phone).put("VALUE_TYPE", "WORK");
         tags.forEach(fields.putArray("UF_CRM_TAGS")::add);
         return bitrix.portal().addContact(fields);
-    }
-
-    private void receive(String from, String body, String messageSid) {
-        String hook = TwilioChannels.hook(seamline, "whatsapp", "main", "inbound");
-        assertTrue(twilio.inboundWhatsApp(hook, from, BUSINESS, body, Map.of("MessageSid", messageSid)).accepted());
-    }
-
-    private String customerOf(String number) {
-        String query = "/api/v1/customers?identifier=whatsapp:" + number.replace("+", "%2B");
-        await().atMost(WITHIN).until(() -> seamline.getJson(query).get("items").size() == 1);
-        return seamline.getJson(query).at("/items/0/id").asText();
-    }
-
-    private String conversationOf(String customer) {
-        await().atMost(WITHIN).until(() -> seamline.getJson("/api/v1/conversations?customerId=" + customer).get("items").size() == 1);
-        return seamline.getJson("/api/v1/conversations?customerId=" + customer).at("/items/0/id").asText();
-    }
-
-    private String attribute(String customer, String name) {
-        JsonNode attribute = attributeNode(customer, name);
-        return attribute == null ? null : attribute.get("value").asText();
-    }
-
-    private JsonNode attributeNode(String customer, String name) {
-        for (JsonNode attribute : seamline.getJson("/api/v1/customers/" + customer).get("attributes")) {
-            if (name.equals(attribute.get("name").asText())) {
-                return attribute;
-            }
-        }
-        return null;
     }
 
     private long comments(int contactId, String text) {
