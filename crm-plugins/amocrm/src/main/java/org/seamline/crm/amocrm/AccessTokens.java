@@ -17,12 +17,16 @@ import org.slf4j.LoggerFactory;
  * The instance's access token. amoCRM rotates refresh tokens: a refresh answers a new pair and the refresh token it
  * used is dead at once. So every refresh happens under one lock (threads that need one at the same time get the
  * result of the first), and the new pair is stored in the vault before anything uses it; a pair that could not be
- * stored stays in memory and is stored before the next use. Refreshes ahead of expiry and once on a 401.
+ * stored stays in memory and is stored before the next use. Refreshes ahead of expiry and once on a 401. The lock is
+ * this node's only: nodes sharing the database coordinate through the vault (a refresh first looks there for a pair
+ * another node stored, and a refused refresh looks again), see {@link #refresh}.
  */
 final class AccessTokens {
 
     /** Refresh this long before the access token expires, so a call never starts with a token about to die. */
     static final Duration AHEAD = Duration.ofMinutes(5);
+    /** How long a refused refresh waits for the node that won a refresh race to store its pair. */
+    static final Duration RACE_PAUSE = Duration.ofMillis(500);
     private static final Logger LOG = LoggerFactory.getLogger(AccessTokens.class);
 
     private final String instance;
@@ -49,8 +53,10 @@ final class AccessTokens {
         try {
             AuthSeed before = settings.seed();
             settings = next;
-            if (!before.equals(next.seed())) {
-                current = null; // read the vault again and compare the credential's fingerprint
+            if (!before.equals(next.seed()) && next.seed().kind() != AuthSeed.Kind.NONE) {
+                // a new credential: read the vault again and compare its fingerprint. A credential merely removed
+                // (NONE) keeps the pair in memory: it is the newest, and may not be stored yet.
+                current = null;
             }
         } finally {
             lock.unlock();
@@ -138,11 +144,65 @@ final class AccessTokens {
         return first;
     }
 
+    /**
+     * Refreshes with {@code pair}'s refresh token, unless the vault holds a newer pair: another node sharing the
+     * database (or a restarted instance) refreshed first, and ours is spent. A refusal is checked against the vault
+     * the same way, once more after {@link #RACE_PAUSE}, since the other node may have won the race while we asked and
+     * be storing its pair; only then is it the integration's end ({@code AUTH_INVALID}).
+     */
     private TokenPair refresh(TokenPair pair) throws CrmException {
+        Optional<TokenPair> newer = newerInVault(pair);
+        if (newer.isPresent()) {
+            adopt(newer.get());
+            if (!due(newer.get())) {
+                return newer.get();
+            }
+            pair = newer.get();
+        }
         ObjectNode grant = grant().put("grant_type", "refresh_token").put("refresh_token", pair.refreshToken());
-        TokenPair next = request(grant, pair.seedFingerprint(), "token refresh");
+        TokenPair next;
+        try {
+            next = request(grant, pair.seedFingerprint(), "token refresh");
+        } catch (CrmException e) {
+            if (e.kind() != Kind.AUTH_INVALID) {
+                throw e;
+            }
+            Optional<TokenPair> winner = newerInVault(pair);
+            if (winner.isEmpty()) {
+                pause();
+                winner = newerInVault(pair);
+            }
+            if (winner.isEmpty()) {
+                throw e;
+            }
+            LOG.info("amoCRM {}: another node refreshed the tokens first; going on with its pair", instance);
+            adopt(winner.get());
+            return winner.get();
+        }
         LOG.debug("amoCRM {}: access token refreshed, valid until {}", instance, next.expiresAt());
         return next;
+    }
+
+    /** The vault's pair when its refresh token is not {@code pair}'s; empty when it is, or the vault cannot say. */
+    private Optional<TokenPair> newerInVault(TokenPair pair) {
+        try {
+            return vault.load(instance).filter(stored -> !stored.refreshToken().equals(pair.refreshToken()));
+        } catch (TokenVaultException e) {
+            return Optional.empty(); // the token endpoint decides
+        }
+    }
+
+    private void adopt(TokenPair stored) {
+        current = stored;
+        unsaved = false;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RACE_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Asks the token endpoint; the answered pair is kept and stored before it is returned for use. */
@@ -180,7 +240,7 @@ final class AccessTokens {
     }
 
     private TokenPair pair(JsonNode body, String seedFingerprint, String operation) throws CrmException {
-        if (body == null || !body.path("access_token").isTextual() || !body.path("refresh_token").isTextual()) {
+        if (body == null || body.path("access_token").asText("").isBlank() || body.path("refresh_token").asText("").isBlank()) {
             throw new CrmException(Kind.UNKNOWN, "amoCRM " + operation + ": the answer holds no token pair");
         }
         long lifetime = body.path("expires_in").asLong(86_400);

@@ -50,7 +50,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Requests per second", description = "amoCRM allows at most 7")
     double requestsPerSecond() default 7.0;
 
-    @AttributeDefinition(name = "Request timeout (ms)", description = "Connect and answer timeout of one call")
+    @AttributeDefinition(name = "Request timeout (ms)", description = "The longest one call may take, the whole answer included")
     int timeoutMillis() default 10_000;
 
     @AttributeDefinition(name = "Segment field", required = false,

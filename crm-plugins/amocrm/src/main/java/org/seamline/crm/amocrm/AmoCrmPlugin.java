@@ -48,6 +48,7 @@ public class AmoCrmPlugin {
     public AmoCrmPlugin(BundleContext context, @Reference PluginTables tables, AmoCrmConfiguration config,
                         Map<String, Object> properties) throws SQLException, IOException {
         this.claim = PluginInstances.claim(FACTORY_PID, properties);
+        ServiceRegistration<?> registered = null;
         try {
             AmoCrmSettings settings = AmoCrmSettings.from(config);
             DataSource db = tables.migrate(JdbcTokenVault.OWNER, AmoCrmPlugin.class.getClassLoader(), JdbcTokenVault.MIGRATIONS);
@@ -62,10 +63,15 @@ public class AmoCrmPlugin {
             if (!settings.pollInterval().isZero()) {
                 interfaces.add(CrmChangePolling.class.getName());
             }
-            this.registration = context.registerService(interfaces.toArray(String[]::new), connector, service);
+            registered = context.registerService(interfaces.toArray(String[]::new), connector, service);
+            this.registration = registered;
             LOG.info("amoCRM connector {} started for {}", claim.name(), settings);
             authorise(claim.name(), connector);
         } catch (RuntimeException | SQLException | IOException e) {
+            // a failed activation leaves nothing behind: no service of a component SCR considers never started
+            if (registered != null) {
+                registered.unregister();
+            }
             claim.close();
             throw e;
         }

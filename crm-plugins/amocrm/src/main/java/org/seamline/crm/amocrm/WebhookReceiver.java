@@ -65,8 +65,11 @@ final class WebhookReceiver {
             String action = key.group(1);
             String prefix = "contacts[" + action + "][" + key.group(2) + "]";
             String updated = form.getOrDefault(prefix + "[updated_at]", form.getOrDefault(prefix + "[last_modified]", ""));
-            Instant at = updated.matches("[0-9]{1,12}") ? Instant.ofEpochSecond(Long.parseLong(updated)) : null;
-            changes.add(new CrmChange(id, "contacts:" + action + ":" + id + ":" + updated, at, action.equals("delete")));
+            boolean timed = updated.matches("[0-9]{1,12}");
+            Instant at = timed ? Instant.ofEpochSecond(Long.parseLong(updated)) : null;
+            // without a time the id would name every later change of the contact too: none then, nothing dropped
+            String eventId = timed ? "contacts:" + action + ":" + id + ":" + updated : null;
+            changes.add(new CrmChange(id, eventId, at, action.equals("delete")));
         }
         return changes; // other entities' events on the same hook: nothing Seamline keeps
     }

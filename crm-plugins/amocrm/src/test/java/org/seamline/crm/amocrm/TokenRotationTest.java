@@ -210,6 +210,70 @@ class TokenRotationTest {
         assertTrue(standIn.oauth().refreshTokenValid(flaky.load("main").orElseThrow().refreshToken()));
     }
 
+    @Test
+    void aNodeWhosePairAnotherNodeRotatedGoesOnWithTheStoredPairInsteadOfSpendingItsOwn() throws Exception {
+        TestConfiguration config = withCode();
+        AmoCrmConnector nodeA = connector(config);
+        nodeA.authorise();
+        config.authorizationCode = "";
+        AmoCrmConnector nodeB = connector(config); // another node over the same table
+        assertEquals(List.of(), nodeB.findByEmail("nobody@example.com"));
+
+        standIn.oauth().expireAccessToken();
+        assertEquals(List.of(), nodeA.findByEmail("nobody@example.com")); // A rotates the pair B holds in memory
+        assertEquals(List.of(), nodeB.findByEmail("nobody@example.com"));
+
+        assertEquals(1, standIn.oauth().refreshes(), "B took A's stored pair rather than refreshing with a spent token");
+        assertEquals(Health.State.UP, nodeB.health().state());
+    }
+
+    @Test
+    void aRefreshThatLostTheRaceToAnotherNodeTakesTheWinnersPair() throws Exception {
+        LaggingVault lagging = new LaggingVault(vault);
+        TestConfiguration config = withCode();
+        AmoCrmConnector nodeA = new AmoCrmConnector("main", config.settings(), lagging, Clock.systemUTC());
+        nodeA.authorise();
+        config.authorizationCode = "";
+        AmoCrmConnector nodeB = new AmoCrmConnector("main", config.settings(), lagging, Clock.systemUTC());
+        assertEquals(List.of(), nodeB.findByEmail("nobody@example.com"));
+        TokenPair spent = vault.load("main").orElseThrow();
+
+        standIn.oauth().expireAccessToken();
+        assertEquals(List.of(), nodeA.findByEmail("nobody@example.com"));
+        // B looks at the vault before A's pair is there (the race), refreshes with the spent token and is refused
+        lagging.stale = spent;
+        lagging.staleLoads = 1;
+        assertEquals(List.of(), nodeB.findByEmail("nobody@example.com"));
+
+        assertEquals(1, standIn.oauth().refreshes(), "only the refresh of A succeeded");
+        assertEquals(Health.State.UP, nodeB.health().state());
+    }
+
+    /** A vault whose next {@link #staleLoads} reads answer {@link #stale}, as a node reading just before another stored. */
+    private static final class LaggingVault implements TokenVault {
+        private final TokenVault inner;
+        volatile TokenPair stale;
+        volatile int staleLoads;
+
+        LaggingVault(TokenVault inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public java.util.Optional<TokenPair> load(String instance) throws TokenVaultException {
+            if (staleLoads > 0) {
+                staleLoads--;
+                return java.util.Optional.of(stale);
+            }
+            return inner.load(instance);
+        }
+
+        @Override
+        public void store(String instance, TokenPair pair) throws TokenVaultException {
+            inner.store(instance, pair);
+        }
+    }
+
     /** A vault whose writes fail while {@link #failWrites} is set. */
     private static final class FlakyVault implements TokenVault {
         private final InMemoryTokenVault inner = new InMemoryTokenVault();

@@ -11,6 +11,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.seamline.api.crm.CrmException;
 import org.seamline.api.crm.CrmException.Kind;
 import org.slf4j.Logger;
@@ -76,32 +80,46 @@ final class ApiClient {
     private JsonNode send(String operation, HttpRequest.Builder builder) throws CrmException {
         HttpRequest request = builder.timeout(settings.timeout()).header("Accept", "application/json")
                 .header("Authorization", "Bearer " + settings.token()).build();
+        // The request's own timeout ends at the answer's headers; a server that then trickles the body would hold the
+        // worker forever. So the whole exchange, body included, is bounded by the timeout and cancelled after it.
+        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response;
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode body = parse(response.body());
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                health.succeeded(header(response, "X-HubSpot-RateLimit-Daily-Remaining"),
-                        header(response, "X-HubSpot-RateLimit-Daily"));
-                return body == null ? mapper.createObjectNode() : body;
+            response = pending.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw failed(noAnswer(operation));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                throw failed(noAnswer(operation));
             }
-            CrmException failure = Failures.of(operation, status, body, response.headers().firstValue("Retry-After"),
-                    clock.instant(), settings.dailyLimitZone());
-            if (failure.kind() != Kind.NOT_FOUND && failure.kind() != Kind.CONFLICT) {
-                LOG.warn("{}", failure.getMessage());
-            }
-            throw failed(failure);
-        } catch (HttpTimeoutException e) {
-            throw failed(new CrmException(Kind.TRANSIENT, "HubSpot " + operation + ": no answer within "
-                    + settings.timeout().toMillis() + " ms"));
-        } catch (IOException e) {
             // Only the type: the text may name the URL, which can hold an e-mail address.
-            throw failed(new CrmException(Kind.TRANSIENT, "HubSpot " + operation + ": " + e.getClass().getSimpleName()
-                    + " talking to " + settings.baseUrl().getHost()));
+            String type = e.getCause() == null ? "failure" : e.getCause().getClass().getSimpleName();
+            throw failed(new CrmException(Kind.TRANSIENT, "HubSpot " + operation + ": " + type + " talking to "
+                    + settings.baseUrl().getHost()));
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new CrmException(Kind.TRANSIENT, "HubSpot " + operation + ": interrupted");
         }
+        JsonNode body = parse(response.body());
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            health.succeeded(header(response, "X-HubSpot-RateLimit-Daily-Remaining"),
+                    header(response, "X-HubSpot-RateLimit-Daily"));
+            return body == null ? mapper.createObjectNode() : body;
+        }
+        CrmException failure = Failures.of(operation, status, body, response.headers().firstValue("Retry-After"),
+                clock.instant(), settings.dailyLimitZone());
+        if (failure.kind() != Kind.NOT_FOUND && failure.kind() != Kind.CONFLICT) {
+            LOG.warn("{}", failure.getMessage());
+        }
+        throw failed(failure);
+    }
+
+    private CrmException noAnswer(String operation) {
+        return new CrmException(Kind.TRANSIENT, "HubSpot " + operation + ": no answer within "
+                + settings.timeout().toMillis() + " ms");
     }
 
     private CrmException failed(CrmException e) {

@@ -1,6 +1,5 @@
 package org.seamline.crm.hubspot;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.seamline.api.crm.Activity;
@@ -33,10 +32,9 @@ final class Engagements {
             throw new CrmException(Kind.VALIDATION, "HubSpot log: the contact id is not a HubSpot record id");
         }
         Target target = target(activity.kind());
-        Optional<JsonNode> existing = api.find("read " + target.type() + " by interaction id",
-                api.paths().object(target.type(), activity.interactionId(), "idProperty=" + idProperty));
+        Optional<String> existing = existing(target, activity);
         if (existing.isPresent()) {
-            return existing.get().path("id").asText();
+            return existing.get();
         }
         ObjectNode body = api.object();
         ObjectNode properties = body.putObject("properties");
@@ -48,11 +46,24 @@ final class Engagements {
         try {
             return api.post("create " + target.type(), api.paths().objects(target.type()), body).path("id").asText();
         } catch (CrmException e) {
-            if (e.kind() == Kind.CONFLICT && e.existingId().isPresent()) {
-                return e.existingId().get();
+            if (e.kind() != Kind.CONFLICT) {
+                throw e;
             }
-            throw e;
+            // the unique value is taken: the id HubSpot names, else the record read again by the interaction id
+            Optional<String> holder = e.existingId().isPresent() ? e.existingId() : existing(target, activity);
+            if (holder.isEmpty()) {
+                throw e;
+            }
+            return holder.get();
         }
+    }
+
+    /** The engagement already written for the interaction, read by the unique property (strongly consistent). */
+    private Optional<String> existing(Target target, Activity activity) throws CrmException {
+        return api.find("read " + target.type() + " by interaction id",
+                        api.paths().object(target.type(), activity.interactionId(), "idProperty=" + idProperty))
+                .map(record -> record.path("id").asText(""))
+                .filter(id -> !id.isEmpty());
     }
 
     private static Target target(Activity.Kind kind) {

@@ -21,6 +21,7 @@ final class Failures {
     static final Duration TEN_SECONDLY_PAUSE = Duration.ofSeconds(10);
     static final Duration SECONDLY_PAUSE = Duration.ofSeconds(1);
     private static final Duration LONGEST_HEADER_PAUSE = Duration.ofHours(1);
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_.-]{1,80}");
     private static final Pattern EXISTING_ID = Pattern.compile("Existing ID:\\s*(\\d+)");
 
     private Failures() {
@@ -76,8 +77,11 @@ final class Failures {
         StringBuilder named = new StringBuilder();
         if (body != null) {
             for (JsonNode error : body.path("errors")) {
-                error.path("context").path("requiredGranularScopes").forEach(s -> named.append(named.isEmpty() ? "" : ", ")
-                        .append(s.asText()));
+                error.path("context").path("requiredGranularScopes").forEach(s -> {
+                    if (IDENTIFIER.matcher(s.asText("")).matches()) {
+                        named.append(named.isEmpty() ? "" : ", ").append(s.asText());
+                    }
+                });
             }
         }
         return named.isEmpty() ? "the scopes listed in the connector's README" : named.toString();
@@ -98,8 +102,9 @@ final class Failures {
         }
     }
 
+    /** A category, policy or correlation id: an identifier; anything else is dropped rather than echoed. */
     private static String text(JsonNode body, String field) {
         String value = body == null ? "" : body.path(field).asText("");
-        return value.isBlank() ? null : value;
+        return IDENTIFIER.matcher(value).matches() ? value : null;
     }
 }

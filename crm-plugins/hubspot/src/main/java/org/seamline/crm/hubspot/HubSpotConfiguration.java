@@ -50,7 +50,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "The average pace: 10 fits 100 requests per 10 s (Free/Starter), 19 fits Pro and Enterprise")
     double requestsPerSecond() default 9.0;
 
-    @AttributeDefinition(name = "Request timeout (ms)", description = "Connect and answer timeout of one call")
+    @AttributeDefinition(name = "Request timeout (ms)", description = "The longest one call may take, the whole answer included")
     int timeoutMillis() default 10_000;
 
     @AttributeDefinition(name = "Poll interval (s)", description = "How often the platform asks for changed contacts")

@@ -84,6 +84,19 @@ class UpsertAndLoggingTest {
     }
 
     @Test
+    void aConflictThatNamesNoExistingIdAnswersTheRecordReadByTheInteractionId() throws Exception {
+        String contact = fixture.createContact("Lena Fischer", List.of("lena@example.com"), List.of(), null, List.of());
+        Activity note = new Activity("msg-78", contact, Activity.Kind.NOTE, Activity.Direction.INTERNAL, AT, null,
+                "Called back", "olga");
+        String first = connector.log(note);
+        standIn.faults().next(1, Fault.status(404, "OBJECT_NOT_FOUND")); // the read misses it, as in a race
+        standIn.faults().next(1, Fault.status(409, "CONFLICT")); // a conflict whose message names no id
+
+        assertEquals(first, connector.log(note));
+        assertEquals(1, standIn.account().all("notes").size());
+    }
+
+    @Test
     void eachKindBecomesItsEngagementTypeAssociatedWithTheContact() throws Exception {
         String contact = fixture.createContact("Ivan Petrov", List.of("ivan@example.com"), List.of(), null, List.of());
         log(contact, "w-1", Activity.Kind.WHATSAPP, Activity.Direction.INBOUND, null);

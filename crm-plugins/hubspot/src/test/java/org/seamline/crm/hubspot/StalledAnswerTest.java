@@ -1,0 +1,27 @@
+package org.seamline.crm.hubspot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.seamline.api.crm.CrmException;
+import org.seamline.crm.contract.StallingServer;
+
+/** A CRM that sends the headers and then stalls the body must not hold the calling worker: the call ends, TRANSIENT. */
+class StalledAnswerTest {
+
+    @Test
+    void anAnswerWhoseBodyStallsEndsAsTransient() throws Exception {
+        try (StallingServer server = new StallingServer()) {
+            TestConfiguration config = new TestConfiguration(server.baseUrl(), "pat-test");
+            config.timeoutMillis = 500;
+            HubSpotConnector connector = new HubSpotConnector("stalled", config.settings(), Clock.systemUTC());
+            CrmException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> assertThrows(CrmException.class, () -> connector.profile("101")), "the call never ended");
+            assertEquals(CrmException.Kind.TRANSIENT, e.kind());
+        }
+    }
+}
