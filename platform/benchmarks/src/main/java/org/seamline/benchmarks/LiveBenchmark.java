@@ -30,8 +30,9 @@ import org.seamline.itest.SeamlineProcess;
  */
 public final class LiveBenchmark {
 
+    private static final int STRETCH_SECONDS = 5;
+    private static final long STRETCH_NANOS = STRETCH_SECONDS * 1_000_000_000L;
     private static final String SECRET = "live-bench-secret";
-    private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration DRAIN = Duration.ofSeconds(10);
     private static final long MAX_NANOS = TimeUnit.MINUTES.toNanos(10);
 
@@ -54,6 +55,8 @@ public final class LiveBenchmark {
         int streams = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        // Unmeasured load first, at the same rate: a cold JVM falls behind while it compiles (see docs/performance.md).
+        Duration warmUp = Duration.ofSeconds(args.length > 3 ? Integer.parseInt(args[3]) : 10);
 
         Path dir = Files.createTempDirectory("seamline-live-bench");
         try (SeamlineProcess seamline = SeamlineProcess.spawn(dir, Map.of())) {
@@ -64,7 +67,7 @@ public final class LiveBenchmark {
             LiveBenchmark bench = new LiveBenchmark(seamline);
             List<EventStreamClient> screens = bench.openScreens(streams);
             try {
-                bench.send(rate, WARM_UP, false);
+                bench.send(rate, warmUp, false);
                 bench.send(rate, Duration.ofSeconds(seconds), true);
                 Thread.sleep(DRAIN.toMillis()); // late events still count; missing ones after this are missing
                 bench.report(screens, streams, rate, seconds);
@@ -193,9 +196,14 @@ public final class LiveBenchmark {
             }
             endedStreams += client.ended() ? 1 : 0;
         }
+        long start = accepted.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        Map<Long, Histogram> byStretch = new java.util.TreeMap<>();
         firstAndLast.forEach((id, times) -> {
-            first.recordValue(Math.min(MAX_NANOS, Math.max(0, times[0] - accepted.get(id))));
+            long processing = Math.min(MAX_NANOS, Math.max(0, times[0] - accepted.get(id)));
+            first.recordValue(processing);
             spread.recordValue(Math.min(MAX_NANOS, times[1] - times[0]));
+            byStretch.computeIfAbsent((accepted.get(id) - start) / STRETCH_NANOS, k -> new Histogram(MAX_NANOS, 3))
+                    .recordValue(processing);
         });
         System.out.printf("streams=%d rate=%d/s seconds=%d accepted=%d webhook-errors=%d%n",
                 streams, rate, seconds, accepted.size(), errors.get());
@@ -205,6 +213,9 @@ public final class LiveBenchmark {
                 + "streams ended %d%n", screen.getTotalCount(), percentiles(screen), missing, early, endedStreams);
         System.out.printf("2xx -> first screen (processing): %s%n", percentiles(first));
         System.out.printf("first -> last screen of a message (fan-out to %d streams): %s%n", streams, percentiles(spread));
+        // Where in the run the time goes: a backlog shows as a stretch of seconds whose messages all wait.
+        byStretch.forEach((stretch, h) -> System.out.printf("  accepted %3d-%3d s: 2xx -> first screen %s%n",
+                stretch * STRETCH_SECONDS, (stretch + 1) * STRETCH_SECONDS, percentiles(h)));
     }
 
     private static String percentiles(Histogram h) {
