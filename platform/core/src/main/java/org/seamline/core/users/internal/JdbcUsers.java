@@ -46,7 +46,8 @@ public class JdbcUsers implements Users {
     private final PasswordHasher hasher;
     private final VerifiedPasswords verified = new VerifiedPasswords();
     /** Checked against when the user is unknown, so a wrong name takes as long as a wrong password. */
-    private final String decoyHash;
+    /** Hashed on the first sign-in of an unknown user, not at start: a hash costs a good part of a second. */
+    private volatile String decoyHash;
 
     /**
      * {@code adminPassword} is the launcher's one-time hand-over of the admin password (absent when the framework was
@@ -70,7 +71,6 @@ public class JdbcUsers implements Users {
     JdbcUsers(Database database, PasswordHasher hasher) {
         this.database = database;
         this.hasher = hasher;
-        this.decoyHash = hasher.hash(Secrets.random());
     }
 
     /**
@@ -79,6 +79,9 @@ public class JdbcUsers implements Users {
      * every user as it is, so a password changed since is kept.
      */
     void seedAdmin(String password, boolean reset) throws SQLException {
+        if (!reset && database.read(JdbcUsers::count) > 0) {
+            return; // the usual start: users exist, and the password is not hashed for nothing
+        }
         String hash = hasher.hash(password);
         try {
             database.inTransaction(c -> {
@@ -229,6 +232,16 @@ public class JdbcUsers implements Users {
         });
     }
 
+    /** A hash no password matches, so an unknown user costs what a known one does. */
+    private String decoy() {
+        String hash = decoyHash;
+        if (hash == null) {
+            hash = hasher.hash(Secrets.random());
+            decoyHash = hash;
+        }
+        return hash;
+    }
+
     @Override
     public Optional<User> authenticate(String username, String password) throws SQLException {
         if (username == null || password == null || username.length() > 64 || password.length() > Names.MAX_PASSWORD_LENGTH) {
@@ -237,7 +250,7 @@ public class JdbcUsers implements Users {
         String key = Names.key(username);
         Optional<Row> found = database.read(c -> row(c, key, false));
         if (found.isEmpty()) {
-            hasher.verify(password, decoyHash);
+            hasher.verify(password, decoy());
             return Optional.empty();
         }
         Row row = found.get();
