@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.seamline.api.crm.Activity;
+import org.seamline.api.crm.ActivityText;
 import org.seamline.api.crm.CrmException;
 import org.seamline.api.crm.CrmException.Kind;
 
@@ -65,10 +66,10 @@ final class Notes {
         if (type.startsWith("call_")) {
             // amoCRM's call note: uniq is its own id for the call, the interaction's here
             return params.put("uniq", activity.interactionId()).put("duration", 0).put("source", SOURCE)
-                    .put("phone", phone(contact)).put("call_result", NoteText.heading(activity)
+                    .put("phone", phone(contact)).put("call_result", ActivityText.heading(activity)
                             + (activity.body().isBlank() ? "" : "\n\n" + activity.body().strip()));
         }
-        params.put("text", NoteText.of(activity));
+        params.put("text", ActivityText.of(activity));
         if (type.startsWith("sms_")) {
             params.put("phone", phone(contact));
         }
@@ -110,6 +111,6 @@ final class Notes {
 
     private static boolean carries(JsonNode note, String interactionId) {
         JsonNode params = note.path("params");
-        return interactionId.equals(params.path("uniq").asText(null)) || NoteText.marks(params.path("text").asText(null), interactionId);
+        return interactionId.equals(params.path("uniq").asText(null)) || ActivityText.marks(params.path("text").asText(null), interactionId);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.seamline.amocrm.standin.AmoCrmStandIn;
 import org.seamline.amocrm.standin.Fault;
+import org.seamline.api.crm.ActivityText;
 import org.seamline.api.crm.CrmException;
 import org.seamline.api.crm.CrmWebhooks;
 import org.seamline.crm.contract.CrmFixture;
@@ -125,10 +126,9 @@ public final class AmoCrmFixture implements CrmFixture {
                 ids.add(params.path("uniq").asText());
                 continue;
             }
-            String text = params.path("text").asText();
-            int marker = text.lastIndexOf(NoteText.MARKER);
-            if (marker >= 0) {
-                ids.add(text.substring(marker + NoteText.MARKER.length()).strip());
+            String id = ActivityText.interactionOf(params.path("text").asText());
+            if (id != null) {
+                ids.add(id);
             }
         }
         return ids;

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import org.seamline.api.crm.Activity;
+import org.seamline.api.crm.ActivityText;
 import org.seamline.api.crm.CrmException;
 
 /**
@@ -22,7 +23,6 @@ import org.seamline.api.crm.CrmException;
 final class Timeline {
 
     static final String ORIGINATOR = "seamline";
-    static final String MARKER = "Seamline ID: ";
     /** Comments older than the interaction by more than this cannot be its record, whatever the clocks say. */
     static final Duration CLOCK_MARGIN = Duration.ofHours(1);
     private static final int CONTACT_OWNER_TYPE = 3;
@@ -55,7 +55,7 @@ final class Timeline {
         ObjectNode params = rest.params();
         ObjectNode fields = params.putObject("fields").put("OWNER_TYPE_ID", CONTACT_OWNER_TYPE).put("OWNER_ID", contact)
                 .put("TYPE_ID", CALL_TYPE).put("DIRECTION", activity.direction() == Activity.Direction.OUTBOUND ? 2 : 1)
-                .put("SUBJECT", CommentText.heading(activity)).put("DESCRIPTION", activity.body())
+                .put("SUBJECT", ActivityText.heading(activity)).put("DESCRIPTION", activity.body())
                 .put("DESCRIPTION_TYPE", 1).put("START_TIME", at).put("END_TIME", at).put("COMPLETED", "Y")
                 .put("ORIGINATOR_ID", ORIGINATOR).put("ORIGIN_ID", activity.interactionId());
         fields.putArray("COMMUNICATIONS").addObject().put("VALUE", number).put("ENTITY_ID", contact)
@@ -70,7 +70,7 @@ final class Timeline {
         }
         ObjectNode params = rest.params();
         params.putObject("fields").put("ENTITY_ID", contact).put("ENTITY_TYPE", "contact")
-                .put("COMMENT", CommentText.of(activity));
+                .put("COMMENT", ActivityText.of(activity));
         return rest.call("crm.timeline.comment.add", params).result().asText();
     }
 
@@ -85,7 +85,7 @@ final class Timeline {
             params.putArray("select").add("ID").add("COMMENT").add("CREATED");
             RestClient.Answer page = rest.call("crm.timeline.comment.list", params);
             for (JsonNode comment : page.result()) {
-                if (CommentText.marks(comment.path("COMMENT").asText(""), activity.interactionId())) {
+                if (ActivityText.marks(comment.path("COMMENT").asText(""), activity.interactionId())) {
                     return Optional.of(comment.path("ID").asText());
                 }
                 if (created(comment).isBefore(oldest)) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.seamline.api.crm.ActivityText;
 import org.seamline.api.crm.CrmConnector;
 import org.seamline.api.crm.CrmWebhooks;
 import org.seamline.bitrix24.standin.Bitrix24StandIn;
@@ -89,10 +90,9 @@ public final class Bitrix24Fixture implements CrmFixture {
     public List<String> loggedInteractions(String contactId) {
         List<String> ids = new ArrayList<>();
         for (JsonNode comment : standIn.portal().comments(Integer.parseInt(contactId))) {
-            String text = comment.path("COMMENT").asText();
-            int marker = text.lastIndexOf(Timeline.MARKER);
-            if (marker >= 0) {
-                ids.add(text.substring(marker + Timeline.MARKER.length()).strip());
+            String id = ActivityText.interactionOf(comment.path("COMMENT").asText());
+            if (id != null) {
+                ids.add(id);
             }
         }
         for (JsonNode activity : standIn.portal().activities()) {

@@ -2,6 +2,7 @@ package org.seamline.crm.hubspot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.seamline.api.crm.Activity;
+import org.seamline.api.crm.ActivityText;
 
 /** The properties of each engagement type, filled from an interaction. */
 final class EngagementText {
@@ -15,7 +16,7 @@ final class EngagementText {
     static void fill(ObjectNode properties, String type, Activity activity) {
         boolean outbound = activity.direction() == Activity.Direction.OUTBOUND;
         switch (type) {
-            case "calls" -> properties.put("hs_call_title", heading(activity))
+            case "calls" -> properties.put("hs_call_title", ActivityText.heading(activity))
                     .put("hs_call_body", limit(activity.body()))
                     .put("hs_call_direction", outbound ? "OUTBOUND" : "INBOUND").put("hs_call_status", "COMPLETED");
             case "emails" -> properties.put("hs_email_direction", outbound ? "EMAIL" : "INCOMING_EMAIL")
@@ -24,32 +25,13 @@ final class EngagementText {
             case "communications" -> properties.put("hs_communication_channel_type",
                             activity.kind() == Activity.Kind.WHATSAPP ? "WHATS_APP" : "SMS")
                     .put("hs_communication_logged_from", "CRM")
-                    .put("hs_communication_body", limit(html(heading(activity), activity.body())));
-            default -> properties.put("hs_note_body", limit(html(heading(activity), activity.body())));
+                    .put("hs_communication_body", limit(html(ActivityText.heading(activity), activity.body())));
+            default -> properties.put("hs_note_body", limit(html(ActivityText.heading(activity), activity.body())));
         }
     }
 
-    /** "WhatsApp from the customer: About my order", "Call by olga". */
-    static String heading(Activity activity) {
-        String channel = switch (activity.kind()) {
-            case EMAIL -> "E-mail";
-            case SMS -> "SMS";
-            case WHATSAPP -> "WhatsApp";
-            case CALL -> "Call";
-            case CHAT -> "Chat";
-            case NOTE -> "Note";
-        };
-        String who = switch (activity.direction()) {
-            case INBOUND -> " from the customer";
-            case OUTBOUND -> activity.author() == null ? " to the customer" : " by " + activity.author();
-            case INTERNAL -> activity.author() == null ? "" : " by " + activity.author();
-        };
-        String subject = activity.subject() == null || activity.subject().isBlank() ? "" : ": " + activity.subject().strip();
-        return channel + who + subject;
-    }
-
     private static String subject(Activity activity) {
-        return activity.subject() == null || activity.subject().isBlank() ? heading(activity) : activity.subject().strip();
+        return activity.subject() == null || activity.subject().isBlank() ? ActivityText.heading(activity) : activity.subject().strip();
     }
 
     /** Note and communication bodies are rich text: the heading in bold, the text escaped, its line breaks kept. */

@@ -113,7 +113,7 @@ class UpsertAndLoggingTest {
         assertEquals("SMS", engagement(contact, "communications", "s-1", 81).property("hs_communication_channel_type"));
         StoredObject call = engagement(contact, "calls", "c-1", 194);
         assertEquals("OUTBOUND", call.property("hs_call_direction"));
-        assertEquals("Call by olga: About order 42", call.property("hs_call_title"));
+        assertEquals("Call to the customer (olga): About order 42", call.property("hs_call_title"));
         assertEquals("EMAIL", engagement(contact, "emails", "e-1", 198).property("hs_email_direction"));
         assertEquals("INCOMING_EMAIL", engagement(contact, "emails", "e-2", 198).property("hs_email_direction"));
         StoredObject chat = engagement(contact, "notes", "chat-1", 202);

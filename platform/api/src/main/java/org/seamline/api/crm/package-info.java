@@ -3,5 +3,5 @@
  * the profile fields Seamline routes and personalises by, and optionally change polling and webhooks.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package org.seamline.api.crm;
