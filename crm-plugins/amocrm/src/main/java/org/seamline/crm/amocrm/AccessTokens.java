@@ -18,15 +18,13 @@ import org.slf4j.LoggerFactory;
  * used is dead at once. So every refresh happens under one lock (threads that need one at the same time get the
  * result of the first), and the new pair is stored in the vault before anything uses it; a pair that could not be
  * stored stays in memory and is stored before the next use. Refreshes ahead of expiry and once on a 401. The lock is
- * this node's only: nodes sharing the database coordinate through the vault (a refresh first looks there for a pair
- * another node stored, and a refused refresh looks again), see {@link #refresh}.
+ * this node's; nodes sharing the database also hold the vault's lock for the instance while they refresh, see
+ * {@link #refresh}.
  */
 final class AccessTokens {
 
     /** Refresh this long before the access token expires, so a call never starts with a token about to die. */
     static final Duration AHEAD = Duration.ofMinutes(5);
-    /** How long a refused refresh waits for the node that won a refresh race to store its pair. */
-    static final Duration RACE_PAUSE = Duration.ofMillis(500);
     private static final Logger LOG = LoggerFactory.getLogger(AccessTokens.class);
 
     private final String instance;
@@ -145,12 +143,20 @@ final class AccessTokens {
     }
 
     /**
-     * Refreshes with {@code pair}'s refresh token, unless the vault holds a newer pair: another node sharing the
-     * database (or a restarted instance) refreshed first, and ours is spent. A refusal is checked against the vault
-     * the same way, once more after {@link #RACE_PAUSE}, since the other node may have won the race while we asked and
-     * be storing its pair; only then is it the integration's end ({@code AUTH_INVALID}).
+     * Refreshes with {@code pair}'s refresh token while holding the vault's lock for the instance, so nodes sharing the
+     * database refresh one at a time. Under it, a newer pair in the vault means another node (or a restarted
+     * instance) refreshed first and ours is spent: that pair is used instead. A refusal is checked against the vault
+     * once more before it is the integration's end ({@code AUTH_INVALID}).
      */
     private TokenPair refresh(TokenPair pair) throws CrmException {
+        try {
+            return vault.exclusively(instance, () -> refreshExclusively(pair));
+        } catch (TokenVaultException e) {
+            throw new CrmException(Kind.AUTH_EXPIRED, "amoCRM " + instance + ": " + e.getMessage());
+        }
+    }
+
+    private TokenPair refreshExclusively(TokenPair pair) throws CrmException {
         Optional<TokenPair> newer = newerInVault(pair);
         if (newer.isPresent()) {
             adopt(newer.get());
@@ -168,10 +174,6 @@ final class AccessTokens {
                 throw e;
             }
             Optional<TokenPair> winner = newerInVault(pair);
-            if (winner.isEmpty()) {
-                pause();
-                winner = newerInVault(pair);
-            }
             if (winner.isEmpty()) {
                 throw e;
             }
@@ -195,14 +197,6 @@ final class AccessTokens {
     private void adopt(TokenPair stored) {
         current = stored;
         unsaved = false;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(RACE_PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Asks the token endpoint; the answered pair is kept and stored before it is returned for use. */

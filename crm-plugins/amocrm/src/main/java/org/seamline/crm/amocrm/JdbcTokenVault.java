@@ -86,6 +86,49 @@ final class JdbcTokenVault implements TokenVault {
         }
     }
 
+    /**
+     * Holds the instance's row of {@code amocrm_refresh_lock} locked, in a transaction of its own, while the work runs.
+     * The token row is read and written on other connections meanwhile: only the lock row is held.
+     */
+    @Override
+    public <T, E extends Exception> T exclusively(String instance, Work<T, E> work) throws TokenVaultException, E {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            createLockRow(connection, instance);
+            connection.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = connection.prepareStatement(
+                        "SELECT instance FROM amocrm_refresh_lock WHERE instance = ? FOR UPDATE")) {
+                    lock.setString(1, instance);
+                    lock.executeQuery().close();
+                }
+                return work.run();
+            } finally {
+                connection.rollback(); // nothing was written here: ending the transaction releases the lock
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new TokenVaultException("the refresh lock could not be taken (SQL state " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private static void createLockRow(Connection connection, String instance) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM amocrm_refresh_lock WHERE instance = ?")) {
+            exists.setString(1, instance);
+            try (ResultSet row = exists.executeQuery()) {
+                if (row.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO amocrm_refresh_lock (instance) VALUES (?)")) {
+            insert.setString(1, instance);
+            insert.executeUpdate();
+        } catch (SQLException raced) {
+            // another node created it at the same moment: it is there
+        }
+    }
+
     private static int update(Connection connection, String instance, String sealed, OffsetDateTime now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE amocrm_token SET sealed = ?, updated_at = ? WHERE instance = ?")) {

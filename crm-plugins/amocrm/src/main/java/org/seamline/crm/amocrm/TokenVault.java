@@ -13,6 +13,17 @@ interface TokenVault {
     /** Replaces the instance's pair, atomically. */
     void store(String instance, TokenPair pair) throws TokenVaultException;
 
+    /**
+     * Runs {@code work} while no other holder of this vault, on this node or another sharing its store, runs work for
+     * the same instance: a refresh spends the refresh token, so two at once would lock the integration out.
+     */
+    <T, E extends Exception> T exclusively(String instance, Work<T, E> work) throws TokenVaultException, E;
+
+    @FunctionalInterface
+    interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
     /** The vault could not be read or written; the message names no token. */
     final class TokenVaultException extends Exception {
         private static final long serialVersionUID = 1L;

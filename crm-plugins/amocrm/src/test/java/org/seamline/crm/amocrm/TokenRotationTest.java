@@ -272,6 +272,11 @@ class TokenRotationTest {
         public void store(String instance, TokenPair pair) throws TokenVaultException {
             inner.store(instance, pair);
         }
+
+        @Override
+        public <T, E extends Exception> T exclusively(String instance, Work<T, E> work) throws TokenVaultException, E {
+            return inner.exclusively(instance, work);
+        }
     }
 
     /** A vault whose writes fail while {@link #failWrites} is set. */
@@ -290,6 +295,11 @@ class TokenRotationTest {
                 throw new TokenVaultException("the token table could not be written", null);
             }
             inner.store(instance, pair);
+        }
+
+        @Override
+        public <T, E extends Exception> T exclusively(String instance, Work<T, E> work) throws E {
+            return inner.exclusively(instance, work);
         }
     }
 

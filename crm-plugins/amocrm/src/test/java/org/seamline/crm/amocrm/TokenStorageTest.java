@@ -1,5 +1,13 @@
 package org.seamline.crm.amocrm;
 
+import org.seamline.api.health.Health;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CyclicBarrier;
+import java.util.List;
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -122,6 +130,44 @@ class TokenStorageTest {
                     new JdbcTokenVault(db, newKey, Clock.systemUTC()), Clock.systemUTC());
             assertEquals(0, reauthorised.findByEmail("nobody@example.com").size());
             assertEquals(2, standIn.oauth().exchanges());
+        }
+    }
+
+    @Test
+    void twoNodesOverOneDatabaseRefreshOneAtATimeAndNeverSpendATokenTwice() throws Exception {
+        DataSource db = migrated();
+        TokenCipher cipher = cipher();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (AmoCrmStandIn standIn = AmoCrmStandIn.start()) {
+            standIn.rateLimit().perSecond(10_000); // the platform, not this test, paces the calls
+            TestConfiguration config = AmoCrmFixture.configuration(standIn);
+            config.authorizationCode = standIn.oauth().authorizationCode();
+            AmoCrmConnector nodeA = new AmoCrmConnector("main", config.settings(),
+                    new JdbcTokenVault(db, cipher, Clock.systemUTC()), Clock.systemUTC());
+            nodeA.authorise();
+            config.authorizationCode = "";
+            AmoCrmConnector nodeB = new AmoCrmConnector("main", config.settings(),
+                    new JdbcTokenVault(db, cipher, Clock.systemUTC()), Clock.systemUTC());
+            int rounds = 5;
+            for (int round = 0; round < rounds; round++) {
+                standIn.oauth().expireAccessToken();
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Integer>> calls = new ArrayList<>();
+                for (AmoCrmConnector node : List.of(nodeA, nodeB)) {
+                    calls.add(threads.submit(() -> {
+                        together.await();
+                        return node.findByEmail("nobody@example.com").size();
+                    }));
+                }
+                for (Future<Integer> call : calls) {
+                    assertEquals(0, call.get(30, TimeUnit.SECONDS), "both nodes' calls go through");
+                }
+            }
+            assertEquals(rounds, standIn.oauth().refreshes(), "one refresh per expiry, whichever node made it");
+            assertEquals(Health.State.UP, nodeA.health().state());
+            assertEquals(Health.State.UP, nodeB.health().state());
+        } finally {
+            threads.shutdownNow();
         }
     }
 
