@@ -83,7 +83,10 @@ final class ConnectorWorker {
 
     private void failed(Task task, CrmException e) throws SQLException {
         String error = e.kind() + ": " + e.getMessage();
-        if (!e.retryable() || task.attempts() + 1 >= maxAttempts) {
+        // A CRM asking to slow down says nothing against the task: waiting costs it no attempt, so a long spell of
+        // rate limiting delays the work but never turns it into dead letters.
+        boolean slowDown = e.kind() == CrmException.Kind.RATE_LIMITED || e.kind() == CrmException.Kind.QUOTA_EXHAUSTED;
+        if (!e.retryable() || !slowDown && task.attempts() + 1 >= maxAttempts) {
             LOG.warn("CRM {}: {} {} failed for good after {} attempts: {}", key, task.kind(), task.id(), task.attempts() + 1, error);
             store.fail(task.id(), error);
             return;
@@ -92,7 +95,7 @@ final class ConnectorWorker {
         Instant next = Instant.now().plus(wait);
         pausedUntil = next;
         LOG.info("CRM {}: {}; paused for {} ms", key, error, wait.toMillis());
-        store.later(task, next, error, true);
+        store.later(task, next, error, !slowDown);
     }
 
     /** Reads what changed in the CRM since the stored cursor and plans a refresh of each contact, cursor and plans together. */
