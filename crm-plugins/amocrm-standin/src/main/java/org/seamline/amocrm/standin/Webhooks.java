@@ -1,22 +1,16 @@
 package org.seamline.amocrm.standin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import org.seamline.crm.contract.NotificationSender;
 
 /**
  * The account's webhook (set up in the account's settings or by {@code POST /api/v4/webhooks}): when a contact is
@@ -30,15 +24,11 @@ public final class Webhooks implements AutoCloseable {
     public record Delivery(String action, long contactId, int status) {
     }
 
+    private static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded");
+
     private final String subdomain;
     private final String accountUrl;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1).build();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "amocrm-standin-webhooks");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final NotificationSender sender = new NotificationSender("amocrm-standin-webhooks");
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private volatile URI destination;
 
@@ -99,25 +89,12 @@ public final class Webhooks implements AutoCloseable {
         }
         String body = body(action, contact);
         long id = contact.path("id").asLong();
-        sender.execute(() -> deliveries.add(new Delivery(action, id, post(target, body))));
-    }
-
-    private int post(URI target, String body) {
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
+        sender.post(target, FORM, body.getBytes(StandardCharsets.UTF_8),
+                status -> deliveries.add(new Delivery(action, id, status)));
     }
 
     @Override
     public void close() {
-        sender.shutdownNow();
+        sender.close();
     }
 }

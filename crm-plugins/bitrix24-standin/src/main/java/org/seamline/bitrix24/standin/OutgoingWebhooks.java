@@ -1,21 +1,15 @@
 package org.seamline.bitrix24.standin;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import org.seamline.crm.contract.NotificationSender;
 
 /**
  * The portal's outgoing webhook ({@code local-integrations/local-webhooks.md}): when a contact is added, changed or
@@ -28,16 +22,12 @@ public final class OutgoingWebhooks implements AutoCloseable {
     public record Delivery(String event, int contactId, int status) {
     }
 
+    private static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded");
+
     private final String applicationToken;
     private final String domain;
     private final StandInClock clock;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1).build();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "bitrix24-standin-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final NotificationSender sender = new NotificationSender("bitrix24-standin-events");
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private volatile URI handler;
 
@@ -89,25 +79,12 @@ public final class OutgoingWebhooks implements AutoCloseable {
             return;
         }
         String body = body(event, contactId);
-        sender.execute(() -> deliveries.add(new Delivery(event, contactId, post(target, body))));
-    }
-
-    private int post(URI target, String body) {
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
+        sender.post(target, FORM, body.getBytes(StandardCharsets.UTF_8),
+                status -> deliveries.add(new Delivery(event, contactId, status)));
     }
 
     @Override
     public void close() {
-        sender.shutdownNow();
+        sender.close();
     }
 }

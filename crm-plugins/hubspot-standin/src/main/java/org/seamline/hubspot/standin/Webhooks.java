@@ -3,15 +3,10 @@ package org.seamline.hubspot.standin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -19,11 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.seamline.crm.contract.NotificationSender;
 
 /**
  * The app's webhook subscriptions: contact events as a JSON array POSTed to the target URL, signed v3
@@ -50,13 +44,7 @@ public final class Webhooks implements AutoCloseable {
     private final String clientSecret;
     private final StandInClock clock;
     private final AtomicLong eventIds = new AtomicLong(100);
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1).build();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "hubspot-standin-webhooks");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final NotificationSender sender = new NotificationSender("hubspot-standin-webhooks");
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private volatile URI target;
 
@@ -139,25 +127,11 @@ public final class Webhooks implements AutoCloseable {
         String body = body(event.subscriptionType(), event.objectId(), event.propertyName(), event.propertyValue(),
                 eventIds.incrementAndGet());
         Delivery delivery = signed(to.toString(), body, clock.now().toEpochMilli(), clientSecret);
-        sender.execute(() -> sent.add(new Sent(delivery, post(to, delivery))));
-    }
-
-    private int post(URI to, Delivery delivery) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(to).timeout(Duration.ofSeconds(5))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
-        delivery.headers().forEach(request::header);
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
+        sender.post(to, delivery.headers(), delivery.body(), status -> sent.add(new Sent(delivery, status)));
     }
 
     @Override
     public void close() {
-        sender.shutdownNow();
+        sender.close();
     }
 }

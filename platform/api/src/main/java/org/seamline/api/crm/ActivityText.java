@@ -49,21 +49,22 @@ public final class ActivityText {
      * not pass for the record of another interaction.
      */
     public static boolean marks(String text, String interactionId) {
-        if (text == null || text.isBlank()) {
-            return false;
-        }
-        String[] lines = LINES.split(text.strip());
-        return lines[lines.length - 1].strip().equals(MARKER + interactionId);
+        return lastLine(text).equals(MARKER + interactionId);
     }
 
     /** The interaction a text's last line names, or null when it names none. */
     public static String interactionOf(String text) {
+        String last = lastLine(text);
+        return last.startsWith(MARKER) ? last.substring(MARKER.length()).strip() : null;
+    }
+
+    /** The text's last line, stripped; empty for no text. */
+    private static String lastLine(String text) {
         if (text == null || text.isBlank()) {
-            return null;
+            return "";
         }
         String[] lines = LINES.split(text.strip());
-        String last = lines[lines.length - 1].strip();
-        return last.startsWith(MARKER) ? last.substring(MARKER.length()).strip() : null;
+        return lines[lines.length - 1].strip();
     }
 
     private static String label(Activity.Kind kind) {
