@@ -10,11 +10,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.seamline.api.crm.CrmException;
+import org.seamline.api.crm.CrmHttp;
 import org.seamline.api.crm.CrmException.Kind;
 
 /** One bounded HTTP exchange with JSON in and out; the platform paces and retries, so there is no retry here. */
@@ -51,31 +48,19 @@ final class Http {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
-        // The request's own timeout ends at the answer's headers; a CRM that then trickles the body would hold the
-        // worker forever. So the whole exchange, body included, is bounded by the timeout and cancelled after it.
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         try {
-            HttpResponse<byte[]> response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> response = CrmHttp.send(client, request.build(), timeout);
             return new Answer(response.statusCode(), parse(response.body()), response.headers().firstValue("Retry-After"));
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw noAnswer(operation, timeout);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof HttpTimeoutException) {
-                throw noAnswer(operation, timeout);
-            }
+        } catch (HttpTimeoutException e) {
+            throw new CrmException(Kind.TRANSIENT, "amoCRM " + operation + ": no answer within " + timeout.toMillis() + " ms");
+        } catch (IOException e) {
             // only the type: the text may name the URL
-            String type = e.getCause() == null ? "failure" : e.getCause().getClass().getSimpleName();
-            throw new CrmException(Kind.TRANSIENT, "amoCRM " + operation + ": " + type + " talking to " + uri.getHost());
+            throw new CrmException(Kind.TRANSIENT, "amoCRM " + operation + ": " + e.getClass().getSimpleName()
+                    + " talking to " + uri.getHost());
         } catch (InterruptedException e) {
-            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new CrmException(Kind.TRANSIENT, "amoCRM " + operation + ": interrupted");
         }
-    }
-
-    private static CrmException noAnswer(String operation, Duration timeout) {
-        return new CrmException(Kind.TRANSIENT, "amoCRM " + operation + ": no answer within " + timeout.toMillis() + " ms");
     }
 
     private static byte[] bytes(JsonNode body) {

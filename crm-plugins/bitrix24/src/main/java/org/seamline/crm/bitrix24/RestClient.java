@@ -13,11 +13,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.seamline.api.crm.CrmException;
+import org.seamline.api.crm.CrmHttp;
 import org.seamline.api.crm.CrmException.Kind;
 
 /**
@@ -103,11 +100,8 @@ final class RestClient {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json(params))).build();
-        // The request's own timeout ends at the answer's headers; a portal that then trickles the body would hold the
-        // worker for good. So the whole exchange, body included, is bounded by the timeout and cancelled after it.
-        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            HttpResponse<byte[]> response = pending.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> response = CrmHttp.send(http, request, settings.timeout());
             JsonNode body = parse(response.body());
             if (response.statusCode() == 200 && body != null && body.has("result") && !body.has("error")) {
                 health.succeeded();
@@ -115,25 +109,17 @@ final class RestClient {
             }
             throw failed(Failures.of(method, response.statusCode(), body,
                     response.headers().firstValue("Retry-After"), clock.instant()));
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw failed(noAnswer(method));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof HttpTimeoutException) {
-                throw failed(noAnswer(method));
-            }
+        } catch (HttpTimeoutException e) {
+            throw failed(new CrmException(Kind.TRANSIENT, "Bitrix24 " + method + ": no answer within "
+                    + settings.timeout().toMillis() + " ms"));
+        } catch (IOException e) {
             // The exception's text may name the URL, and with it the webhook code: only its type is kept.
-            String type = e.getCause() == null ? "failure" : e.getCause().getClass().getSimpleName();
-            throw failed(new CrmException(Kind.TRANSIENT, "Bitrix24 " + method + ": " + type + " talking to " + settings.host()));
+            throw failed(new CrmException(Kind.TRANSIENT, "Bitrix24 " + method + ": " + e.getClass().getSimpleName()
+                    + " talking to " + settings.host()));
         } catch (InterruptedException e) {
-            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new CrmException(Kind.TRANSIENT, "Bitrix24 " + method + ": interrupted");
         }
-    }
-
-    private CrmException noAnswer(String method) {
-        return new CrmException(Kind.TRANSIENT, "Bitrix24 " + method + ": no answer within " + settings.timeout().toMillis() + " ms");
     }
 
     private CrmException failed(CrmException e) {

@@ -11,11 +11,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.seamline.api.crm.CrmException;
+import org.seamline.api.crm.CrmHttp;
 import org.seamline.api.crm.CrmException.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,25 +77,16 @@ final class ApiClient {
     private JsonNode send(String operation, HttpRequest.Builder builder) throws CrmException {
         HttpRequest request = builder.timeout(settings.timeout()).header("Accept", "application/json")
                 .header("Authorization", "Bearer " + settings.token()).build();
-        // The request's own timeout ends at the answer's headers; a server that then trickles the body would hold the
-        // worker forever. So the whole exchange, body included, is bounded by the timeout and cancelled after it.
-        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         HttpResponse<byte[]> response;
         try {
-            response = pending.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
+            response = CrmHttp.send(http, request, settings.timeout());
+        } catch (HttpTimeoutException e) {
             throw failed(noAnswer(operation));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof HttpTimeoutException) {
-                throw failed(noAnswer(operation));
-            }
+        } catch (IOException e) {
             // Only the type: the text may name the URL, which can hold an e-mail address.
-            String type = e.getCause() == null ? "failure" : e.getCause().getClass().getSimpleName();
-            throw failed(new CrmException(Kind.TRANSIENT, "HubSpot " + operation + ": " + type + " talking to "
-                    + settings.baseUrl().getHost()));
+            throw failed(new CrmException(Kind.TRANSIENT, "HubSpot " + operation + ": " + e.getClass().getSimpleName()
+                    + " talking to " + settings.baseUrl().getHost()));
         } catch (InterruptedException e) {
-            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new CrmException(Kind.TRANSIENT, "HubSpot " + operation + ": interrupted");
         }
