@@ -3,6 +3,7 @@ package org.seamline.context.internal;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.seamline.store.Database;
 
 /**
@@ -30,7 +31,7 @@ final class FeedRetention {
         if (keep.isZero() || keep.isNegative()) {
             return 0;
         }
-        java.time.Instant before = clock.instant().minus(keep);
+        Instant before = clock.instant().minus(keep);
         int total = 0;
         int deleted;
         do {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ final class FeedStore {
      * Deletes up to {@code batch} of the oldest changes recorded before {@code before}; answers how many. The head
      * stays, so positions go on growing and a reader's cursor keeps its meaning.
      */
-    int prune(Connection c, java.time.Instant before, int batch) throws SQLException {
+    int prune(Connection c, Instant before, int batch) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM change_feed WHERE position IN (SELECT position "
                 + "FROM change_feed WHERE changed_at < ? ORDER BY position LIMIT ?)")) {
             delete.setObject(1, before.atOffset(ZoneOffset.UTC));

@@ -1,5 +1,6 @@
 package org.seamline.context.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -44,7 +45,7 @@ public class InboxProcessor implements HealthContributor {
                 Duration.ofHours(Math.max(0, config.reopenWindowHours())), events,
                 new IdentityCache(Math.max(0, config.identityCacheSize())));
         FeedRetention retention = new FeedRetention(database, Duration.ofDays(config.changeFeedRetentionDays()),
-                java.time.Clock.systemUTC());
+                Clock.systemUTC());
         this.lease = new WorkerLease(database, nodeName(bundleContext.getProperty("seamline.home")),
                 Duration.ofSeconds(Math.max(2, config.workerLeaseSeconds())));
         this.camel = PluginCamelContext.start(bundleContext, "inbox-processor", new RouteBuilder() {
